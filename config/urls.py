@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("core.urls")),
+    path("", include("partnerships.urls")),
+    path("p/<slug:slug>/organismes/", include("organizations.urls")),
+    path("", include("cycles.urls")),
+    path("", include("intention.urls")),
+    path("comptes/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

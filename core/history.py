@@ -1,0 +1,97 @@
+"""The "Historique" of a record: who changed what, and when, read from django-simple-history."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+IGNORED_FIELDS = {"version", "updated_at", "id"}
+KIND_LABELS = {"+": _("Création"), "~": _("Modification"), "-": _("Suppression")}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime
+    who: str
+    kind: str
+    reason: str
+    changes: list[FieldChange] = field(default_factory=list)
+
+
+def history_entries(instance: models.Model, *, limit: int = 200) -> list[HistoryEntry]:
+    """Newest first. Related rows named in the changes are read in one query per related model."""
+    records = list(
+        instance.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
+    model = type(instance)
+    pairs = [(rec, records[i + 1] if i + 1 < len(records) else None) for i, rec in enumerate(records[:limit])]
+    deltas = [(rec, _changed_fields(rec, prev)) for rec, prev in pairs]
+    labels = _related_labels(model, [changes for _rec, changes in deltas])
+    return [
+        HistoryEntry(
+            when=rec.history_date,
+            who=str(rec.history_user) if rec.history_user else str(_("système")),
+            kind=str(KIND_LABELS.get(rec.history_type, rec.history_type)),
+            reason=rec.history_change_reason or "",
+            changes=[
+                FieldChange(
+                    label=str(model._meta.get_field(name).verbose_name),
+                    old=_display(model, name, old, labels),
+                    new=_display(model, name, new, labels),
+                )
+                for name, old, new in changes
+            ],
+        )
+        for rec, changes in deltas
+    ]
+
+
+def _changed_fields(rec, prev) -> list[tuple[str, object, object]]:
+    names = [f.attname for f in rec.instance_type._meta.concrete_fields if f.attname not in IGNORED_FIELDS]
+    if prev is None:
+        return [(_name(rec, n), None, getattr(rec, n)) for n in names if getattr(rec, n) not in (None, "")]
+    return [(_name(rec, n), getattr(prev, n), getattr(rec, n)) for n in names if getattr(prev, n) != getattr(rec, n)]
+
+
+def _name(rec, attname: str) -> str:
+    """Field name from attribute name (organization_id -> organization)."""
+    for f in rec.instance_type._meta.concrete_fields:
+        if f.attname == attname:
+            return f.name
+    return attname
+
+
+def _related_labels(model: type[models.Model], all_changes: list[list[tuple]]) -> dict[tuple[str, object], str]:
+    wanted: dict[str, set] = {}
+    for changes in all_changes:
+        for name, old, new in changes:
+            f = model._meta.get_field(name)
+            if f.is_relation and f.many_to_one:
+                wanted.setdefault(name, set()).update(v for v in (old, new) if v is not None)
+    labels = {}
+    for name, ids in wanted.items():
+        related = model._meta.get_field(name).related_model
+        for pk, obj in related._default_manager.in_bulk(list(ids)).items():
+            labels[(name, pk)] = str(obj)
+    return labels
+
+
+def _display(model: type[models.Model], name: str, value: object, labels: dict) -> str:
+    if value is None or value == "":
+        return "—"
+    f = model._meta.get_field(name)
+    if f.is_relation:
+        return labels.get((name, value), str(_("élément supprimé")))
+    if f.choices:
+        return str(dict(f.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return str(_("oui") if value else _("non"))
+    return str(value)

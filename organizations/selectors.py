@@ -1,0 +1,15 @@
+from django.db.models import Prefetch, QuerySet
+
+from partnerships.models import Membership, Partnership
+
+from .models import Organization
+
+
+def organization_list(*, partnership: Partnership, search: str = "", sector: str = "") -> QuerySet[Organization]:
+    organizations = Organization.objects.filter(partnership=partnership).search(search)
+    if sector:
+        organizations = organizations.filter(sector=sector)
+    return organizations.prefetch_related(
+        Prefetch("representatives", queryset=Membership.objects.select_related("user").order_by("user__full_name"))
+    )
+

@@ -1,0 +1,76 @@
+"""Tenant scoping in one place: every view reaches partnership data through these functions.
+
+A person who is not a member of a partnership gets a 404 for all of its pages, exactly as if it did not exist.
+A member whose role does not allow an action gets a 403.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+
+from .models import Membership, Partnership, Role
+from .permissions import ROLE_PERMISSIONS, Perm
+
+
+@dataclass(frozen=True)
+class PartnershipAccess:
+    partnership: Partnership
+    membership: Membership
+
+    @property
+    def role(self) -> str:
+        return self.membership.role
+
+    @property
+    def organization_id(self) -> int | None:
+        return self.membership.organization_id
+
+    def can(self, perm: Perm) -> bool:
+        return perm in ROLE_PERMISSIONS[self.membership.role]
+
+    def require(self, perm: Perm) -> None:
+        if not self.can(perm):
+            raise PermissionDenied
+
+    def can_edit_organization(self, organization_id: int) -> bool:
+        """Coordination edits every organization; a representative edits only the one they represent."""
+        if self.can(Perm.MANAGE_ORGANIZATIONS):
+            return True
+        return self.can(Perm.EDIT_OWN_ORGANIZATION) and organization_id == self.organization_id
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == Role.COORDINATOR
+
+
+def access_partnership(user, slug: str) -> PartnershipAccess:
+    if not user.is_authenticated:
+        raise Http404
+    membership = (
+        Membership.objects.select_related("partnership", "organization")
+        .filter(partnership__slug=slug, user=user, user__is_active=True)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return PartnershipAccess(partnership=membership.partnership, membership=membership)
+
+
+def partnership_view(perm: Perm = Perm.VIEW) -> Callable:
+    """Decorate a view taking (request, access, **kwargs) under a URL with a `slug` argument."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @login_required
+        @wraps(view)
+        def wrapper(request: HttpRequest, slug: str, **kwargs) -> HttpResponse:
+            access = access_partnership(request.user, slug)
+            access.require(perm)
+            return view(request, access, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,31 @@
+"""The permission matrix: what each role may do in its partnership.
+
+docs/permissions.md shows this matrix to users; a test keeps the two in step.
+"""
+
+from enum import StrEnum
+
+from .models import Role
+
+
+class Perm(StrEnum):
+    VIEW = "view"
+    EDIT_PROFILE = "edit_profile"
+    MANAGE_MEMBERS = "manage_members"
+    MANAGE_ORGANIZATIONS = "manage_organizations"
+    EDIT_OWN_ORGANIZATION = "edit_own_organization"
+    MANAGE_CYCLES = "manage_cycles"
+    RECORD_ANY_COMMITMENT = "record_any_commitment"
+    RECORD_OWN_COMMITMENT = "record_own_commitment"
+    DRAFT_OPERATING_RULES = "draft_operating_rules"
+    ADOPT_OPERATING_RULES = "adopt_operating_rules"
+
+
+ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
+    Role.COORDINATOR: frozenset(Perm),
+    Role.COMMITTEE: frozenset(
+        {Perm.VIEW, Perm.EDIT_OWN_ORGANIZATION, Perm.RECORD_OWN_COMMITMENT, Perm.DRAFT_OPERATING_RULES}
+    ),
+    Role.PARTNER: frozenset({Perm.VIEW, Perm.EDIT_OWN_ORGANIZATION, Perm.RECORD_OWN_COMMITMENT}),
+    Role.OBSERVER: frozenset({Perm.VIEW}),
+}
