@@ -51,6 +51,11 @@ INSTALLED_APPS = [
     "organizations",
     "cycles",
     "intention",
+    "factors",
+    "analysis",
+    "offer",
+    "coverage",
+    "priorities",
     "demo",
 ]
 

@@ -26,9 +26,8 @@ def save_versioned(instance: VersionedModel, *, expected_version: int, reason: s
     """
     model = type(instance)
     with transaction.atomic():
-        claimed = (
-            model._default_manager.filter(pk=instance.pk, version=expected_version)
-            .update(version=F("version") + 1)
+        claimed = model._default_manager.filter(pk=instance.pk, version=expected_version).update(
+            version=F("version") + 1
         )
         if not claimed:
             raise EditConflict(model._default_manager.get(pk=instance.pk))

@@ -20,7 +20,9 @@ class Commitment(VersionedModel):
 
     cycle = models.ForeignKey("cycles.Cycle", on_delete=models.CASCADE, related_name="commitments")
     organization = models.ForeignKey(
-        "organizations.Organization", on_delete=models.PROTECT, related_name="commitments",
+        "organizations.Organization",
+        on_delete=models.PROTECT,
+        related_name="commitments",
         verbose_name=_("organisme"),
     )
     committed_on = models.DateField(_("date de l'engagement"))
@@ -65,9 +67,7 @@ class OperatingRules(VersionedModel):
         verbose_name = _("règles de fonctionnement")
         verbose_name_plural = _("règles de fonctionnement")
         ordering = ["-number"]
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "number"], name="unique_operating_rules_version")
-        ]
+        constraints = [models.UniqueConstraint(fields=["partnership", "number"], name="unique_operating_rules_version")]
 
     def __str__(self) -> str:
         return str(_("Version %(number)s") % {"number": self.number})

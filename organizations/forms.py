@@ -14,8 +14,17 @@ class OrganizationForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Organization
         fields = [
-            "name", "sector", "mission", "street_address", "city", "postal_code", "territory_served",
-            "contact_name", "contact_email", "contact_phone", "website",
+            "name",
+            "sector",
+            "mission",
+            "street_address",
+            "city",
+            "postal_code",
+            "territory_served",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "website",
         ]
         widgets = {"mission": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"territory_served": _("Par exemple : quartiers, municipalités ou MRC où l'organisme intervient.")}
@@ -47,4 +56,6 @@ class OrganizationForm(VersionedFormMixin, forms.ModelForm):
 
 class OrganizationFilterForm(forms.Form):
     q = forms.CharField(label=_("Rechercher"), required=False)
-    sector = forms.ChoiceField(label=_("Secteur"), required=False, choices=[("", _("Tous les secteurs")), *Sector.choices])
+    sector = forms.ChoiceField(
+        label=_("Secteur"), required=False, choices=[("", _("Tous les secteurs")), *Sector.choices]
+    )

@@ -22,16 +22,16 @@ class OrganizationQuerySet(models.QuerySet):
         if not text:
             return self
         return self.filter(
-            models.Q(name__icontains=text) | models.Q(mission__icontains=text) | models.Q(territory_served__icontains=text)
+            models.Q(name__icontains=text)
+            | models.Q(mission__icontains=text)
+            | models.Q(territory_served__icontains=text)
         )
 
 
 class Organization(VersionedModel):
     """A partner organization of one partnership (CPE, maison de la famille, école, municipalité, CISSS…)."""
 
-    partnership = models.ForeignKey(
-        "partnerships.Partnership", on_delete=models.CASCADE, related_name="organizations"
-    )
+    partnership = models.ForeignKey("partnerships.Partnership", on_delete=models.CASCADE, related_name="organizations")
     name = models.CharField(_("nom"), max_length=200)
     sector = models.CharField(_("secteur"), max_length=30, choices=Sector.choices)
     mission = models.TextField(_("mission"), blank=True)

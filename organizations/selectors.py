@@ -12,4 +12,3 @@ def organization_list(*, partnership: Partnership, search: str = "", sector: str
     return organizations.prefetch_related(
         Prefetch("representatives", queryset=Membership.objects.select_related("user").order_by("user__full_name"))
     )
-

@@ -5,7 +5,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from core.concurrency import EditConflict
 from core.rendering import render_conflict, render_history
@@ -45,7 +44,9 @@ def organization_create(request: HttpRequest, access: PartnershipAccess) -> Http
         organization = services.organization_create(partnership=access.partnership, organization=form.instance)
         messages.success(request, _("L'organisme « %(name)s » a été ajouté.") % {"name": organization.name})
         return redirect("organizations:detail", slug=access.partnership.slug, organization_pk=organization.pk)
-    return render(request, "organizations/organization_form.html", {"access": access, "section": "organizations", "form": form})
+    return render(
+        request, "organizations/organization_form.html", {"access": access, "section": "organizations", "form": form}
+    )
 
 
 @partnership_view()
@@ -69,20 +70,23 @@ def organization_edit(request: HttpRequest, access: PartnershipAccess, organizat
     if not can_edit:
         raise PermissionDenied
     form = OrganizationForm(request.POST or None, instance=organization, partnership=access.partnership)
-    detail_url = reverse("organizations:detail", kwargs={"slug": access.partnership.slug, "organization_pk": organization.pk})
+    detail_url = reverse(
+        "organizations:detail", kwargs={"slug": access.partnership.slug, "organization_pk": organization.pk}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.organization_update(organization=organization, expected_version=form.cleaned_data["version"])
         except EditConflict as conflict:
-            return render_conflict(request, form=form, current=conflict.current, cancel_url=detail_url, context={"access": access})
+            return render_conflict(
+                request, form=form, current=conflict.current, cancel_url=detail_url, context={"access": access}
+            )
         messages.success(request, _("Les modifications ont été enregistrées."))
         return redirect(detail_url)
     context = {"access": access, "section": "organizations", "form": form, "organization": organization}
     return render(request, "organizations/organization_form.html", context)
 
 
-@require_POST
-@partnership_view(Perm.MANAGE_ORGANIZATIONS)
+@partnership_view(Perm.MANAGE_ORGANIZATIONS, methods=("POST",))
 def organization_delete(request: HttpRequest, access: PartnershipAccess, organization_pk: int) -> HttpResponse:
     organization, _can_edit = access_organization(access, organization_pk)
     try:
@@ -97,7 +101,13 @@ def organization_delete(request: HttpRequest, access: PartnershipAccess, organiz
 @partnership_view()
 def organization_history(request: HttpRequest, access: PartnershipAccess, organization_pk: int) -> HttpResponse:
     organization, _can_edit = access_organization(access, organization_pk)
-    back_url = reverse("organizations:detail", kwargs={"slug": access.partnership.slug, "organization_pk": organization.pk})
-    return render_history(request, obj=organization, title=organization.name, back_url=back_url, context={"access": access, "section": "organizations"})
-
-
+    back_url = reverse(
+        "organizations:detail", kwargs={"slug": access.partnership.slug, "organization_pk": organization.pk}
+    )
+    return render_history(
+        request,
+        obj=organization,
+        title=organization.name,
+        back_url=back_url,
+        context={"access": access, "section": "organizations"},
+    )

@@ -10,7 +10,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 
 from .models import Membership, Partnership, Role
 from .permissions import ROLE_PERMISSIONS, Perm
@@ -42,6 +42,13 @@ class PartnershipAccess:
             return True
         return self.can(Perm.EDIT_OWN_ORGANIZATION) and organization_id == self.organization_id
 
+    def can_edit_organization_data(self, organization_id: int) -> bool:
+        """What an organization brings to the analysis (its services, its row of the factor matrix): its own
+        representatives fill it in; coordination and the committee may edit every organization's."""
+        if self.can(Perm.EDIT_ANALYSIS):
+            return True
+        return self.can(Perm.EDIT_OWN_ORGANIZATION) and organization_id == self.organization_id
+
     @property
     def is_coordinator(self) -> bool:
         return self.role == Role.COORDINATOR
@@ -60,14 +67,20 @@ def access_partnership(user, slug: str) -> PartnershipAccess:
     return PartnershipAccess(partnership=membership.partnership, membership=membership)
 
 
-def partnership_view(perm: Perm = Perm.VIEW) -> Callable:
-    """Decorate a view taking (request, access, **kwargs) under a URL with a `slug` argument."""
+def partnership_view(perm: Perm = Perm.VIEW, *, methods: tuple[str, ...] = ("GET", "HEAD", "POST")) -> Callable:
+    """Decorate a view taking (request, access, **kwargs) under a URL with a `slug` argument.
+
+    Membership is checked before the HTTP method, so that an outsider learns nothing, not even that a
+    POST-only address exists.
+    """
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @login_required
         @wraps(view)
         def wrapper(request: HttpRequest, slug: str, **kwargs) -> HttpResponse:
             access = access_partnership(request.user, slug)
+            if request.method not in methods:
+                return HttpResponseNotAllowed(methods)
             access.require(perm)
             return view(request, access, **kwargs)
 

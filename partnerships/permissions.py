@@ -19,13 +19,27 @@ class Perm(StrEnum):
     RECORD_OWN_COMMITMENT = "record_own_commitment"
     DRAFT_OPERATING_RULES = "draft_operating_rules"
     ADOPT_OPERATING_RULES = "adopt_operating_rules"
+    EDIT_ANALYSIS = "edit_analysis"
+    MANAGE_LOCAL_FACTORS = "manage_local_factors"
+    EDIT_PRIORITIES = "edit_priorities"
+    RUN_VOTES = "run_votes"
+    VOTE = "vote"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.COORDINATOR: frozenset(Perm),
     Role.COMMITTEE: frozenset(
-        {Perm.VIEW, Perm.EDIT_OWN_ORGANIZATION, Perm.RECORD_OWN_COMMITMENT, Perm.DRAFT_OPERATING_RULES}
+        {
+            Perm.VIEW,
+            Perm.EDIT_OWN_ORGANIZATION,
+            Perm.RECORD_OWN_COMMITMENT,
+            Perm.DRAFT_OPERATING_RULES,
+            Perm.EDIT_ANALYSIS,
+            Perm.MANAGE_LOCAL_FACTORS,
+            Perm.EDIT_PRIORITIES,
+            Perm.VOTE,
+        }
     ),
-    Role.PARTNER: frozenset({Perm.VIEW, Perm.EDIT_OWN_ORGANIZATION, Perm.RECORD_OWN_COMMITMENT}),
+    Role.PARTNER: frozenset({Perm.VIEW, Perm.EDIT_OWN_ORGANIZATION, Perm.RECORD_OWN_COMMITMENT, Perm.VOTE}),
     Role.OBSERVER: frozenset({Perm.VIEW}),
 }

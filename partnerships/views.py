@@ -20,7 +20,9 @@ def profile(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
 @partnership_view()
 def member_list(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     memberships = access.partnership.memberships.select_related("user", "organization").order_by("user__full_name")
-    return render(request, "partnerships/member_list.html", {"access": access, "section": "members", "memberships": memberships})
+    return render(
+        request, "partnerships/member_list.html", {"access": access, "section": "members", "memberships": memberships}
+    )
 
 
 @login_required

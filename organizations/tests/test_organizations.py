@@ -12,7 +12,12 @@ def url(name, cast, **kwargs):
 
 
 def valid_data(**overrides):
-    data = {"name": "Bibliothèque Marc-Favreau", "sector": Sector.LIBRARY, "postal_code": "h2s1a1", "website": "biblio.test"}
+    data = {
+        "name": "Bibliothèque Marc-Favreau",
+        "sector": Sector.LIBRARY,
+        "postal_code": "h2s1a1",
+        "website": "biblio.test",
+    }
     data.update(overrides)
     return data
 

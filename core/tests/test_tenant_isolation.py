@@ -1,0 +1,90 @@
+"""A member of one partnership can never read or change another partnership's data.
+
+The test walks every URL of the project. A URL under /p/<slug>/ is partnership data: requested by a member of
+another partnership, it must answer 404 to GET and POST, exactly as for a partnership that does not exist; and a
+member of partnership A naming partnership B's objects under A's own slug must get 404 too. Each app lists the
+objects its URLs need in `<app>/tests/isolation.py` (a `url_kwargs(partnership)` function that creates them).
+A URL outside /p/<slug>/ must be listed in GLOBAL_URLS, with the reason it holds no partnership data.
+"""
+
+import importlib
+import importlib.util
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+GLOBAL_URLS = {
+    "core:home": "lists only the signed-in person's own partnerships",
+    "cycles:guide": "Outil 1, the same guide for everyone",
+    "partnerships:admin_list": "site administration, refused to everyone but site administrators",
+    "partnerships:admin_create": "site administration, refused to everyone but site administrators",
+    "partnerships:invitation_accept": "reached through a secret token sent by e-mail",
+}
+SKIPPED_NAMESPACES = {"admin", None}
+
+PROJECT_APPS = [app for app in settings.INSTALLED_APPS if "." not in app and (settings.BASE_DIR / app).is_dir()]
+
+
+def _walk(resolvers, namespace=None, converters=None):
+    for entry in resolvers:
+        found = dict(converters or {}, **entry.pattern.converters)
+        if isinstance(entry, URLResolver):
+            yield from _walk(entry.url_patterns, entry.namespace or namespace, found)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield namespace, entry.name, set(found)
+
+
+def project_urls():
+    return sorted(
+        {
+            (f"{ns}:{name}", frozenset(kwargs))
+            for ns, name, kwargs in _walk(get_resolver().url_patterns)
+            if ns not in SKIPPED_NAMESPACES and not (ns or "").startswith("account")
+        },
+        key=lambda item: item[0],
+    )
+
+
+def objects_of(partnership) -> dict:
+    kwargs = {"slug": partnership.slug}
+    for app in PROJECT_APPS:
+        if importlib.util.find_spec(f"{app}.tests") and importlib.util.find_spec(f"{app}.tests.isolation"):
+            kwargs.update(importlib.import_module(f"{app}.tests.isolation").url_kwargs(partnership))
+    return kwargs
+
+
+PARTNERSHIP_URLS = [(name, kwargs) for name, kwargs in project_urls() if "slug" in kwargs]
+
+
+def test_every_url_is_scoped_or_declared_global():
+    undeclared = [name for name, kwargs in project_urls() if "slug" not in kwargs and name not in GLOBAL_URLS]
+    assert not undeclared, f"URLs outside /p/<slug>/ must be declared in GLOBAL_URLS: {undeclared}"
+    assert len(PARTNERSHIP_URLS) > 10
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name,kwarg_names", PARTNERSHIP_URLS, ids=[name for name, _ in PARTNERSHIP_URLS])
+def test_outsider_gets_404(cast, client_for, name, kwarg_names):
+    values = objects_of(cast.partnership)
+    missing = kwarg_names - values.keys()
+    assert not missing, f"add {missing} to an app's tests/isolation.py"
+    url = reverse(name, kwargs={key: values[key] for key in kwarg_names})
+    outsider = client_for(cast.outsider)
+    assert outsider.get(url).status_code == 404, url
+    assert outsider.post(url, {"version": 1}).status_code == 404, url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name,kwarg_names", PARTNERSHIP_URLS, ids=[name for name, _ in PARTNERSHIP_URLS])
+def test_member_naming_another_partnerships_objects_gets_404(cast, client_for, name, kwarg_names):
+    if kwarg_names == {"slug"}:
+        pytest.skip("this URL names no object but the partnership itself")
+    theirs = objects_of(cast.other_partnership)
+    kwargs = {key: theirs[key] for key in kwarg_names}
+    kwargs["slug"] = cast.partnership.slug
+    url = reverse(name, kwargs=kwargs)
+    coordinator = client_for(cast.coordinator)
+    # 405 answers a GET to a POST-only address whatever object it names, so it reveals nothing.
+    assert coordinator.get(url).status_code in (404, 405), url
+    assert coordinator.post(url, {"version": 1}).status_code == 404, url
