@@ -11,8 +11,10 @@ from partnerships.tests.factories import MembershipFactory, PartnershipFactory, 
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
+def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Uploaded files of a test go to its own temporary folder, never to the project's media/.
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @dataclass
@@ -63,3 +65,84 @@ def client_for(db):
         return client
 
     return make
+
+
+# --- Browser tests (Playwright driving Debian's Chromium) ------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    import os
+    from pathlib import Path
+
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: CI must install Debian's chromium package (see .ci/run)")
+        pytest.skip(f"browser tests skipped: {CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's synchronous API keeps an event loop in this thread; the Django ORM calls the tests make
+    # between browser steps are still plain synchronous calls.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def page(chromium_browser, live_server, transactional_db, django_db_serialized_rollback):
+    # serialized rollback puts back the reference data loaded by migrations, which the live server's
+    # transactional test would otherwise flush for the tests that follow.
+    context = chromium_browser.new_context(base_url=live_server.url, locale="fr-CA")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def check_accessibility():
+    """check_accessibility(page) fails on any serious or critical axe-core violation of the current page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(page) -> None:
+        results = axe.run(page)
+        serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        report = "\n".join(
+            f"{v['impact']}: {v['id']} — {v['help']} ({len(v['nodes'])} nodes: {v['nodes'][0]['target']})"
+            for v in serious
+        )
+        assert not serious, f"{page.url}\n{report}"
+
+    return check
+
+
+@pytest.fixture
+def sign_in(page):
+    """sign_in(user) signs in through the real login form (password of the test factories)."""
+
+    def do(user) -> None:
+        page.goto("/comptes/login/")
+        page.get_by_label("Courriel").fill(user.email)
+        page.get_by_label("Mot de passe").fill("mot-de-passe-test-1")
+        page.get_by_role("button", name="Me connecter").click()
+        page.wait_for_load_state()
+
+    return do

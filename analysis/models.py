@@ -5,6 +5,8 @@ from simple_history.models import HistoricalRecords
 
 from core.models import VersionedModel
 
+from .systems import system_labels
+
 
 class TerritoryLevel(models.TextChoices):
     QUEBEC = "quebec", _("Québec")
@@ -74,6 +76,10 @@ class Observation(VersionedModel):
     def __str__(self) -> str:
         return self.text[:80]
 
+    @property
+    def system_labels(self) -> list[str]:
+        return system_labels(self.systems)
+
 
 class FindingNature(models.TextChoices):
     STRENGTH = "strength", _("Force")
@@ -120,3 +126,7 @@ class Finding(VersionedModel):
 
     def __str__(self) -> str:
         return self.statement[:80]
+
+    @property
+    def system_labels(self) -> list[str]:
+        return system_labels(self.systems)

@@ -1,9 +1,10 @@
 """The "Historique" of a record: who changed what, and when, read from django-simple-history."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 IGNORED_FIELDS = {"version", "updated_at", "id"}
@@ -33,7 +34,8 @@ def history_entries(instance: models.Model, *, limit: int = 200) -> list[History
     )
     model = type(instance)
     pairs = [(rec, records[i + 1] if i + 1 < len(records) else None) for i, rec in enumerate(records[:limit])]
-    deltas = [(rec, _changed_fields(rec, prev)) for rec, prev in pairs]
+    links = _m2m_links(model, records)
+    deltas = [(rec, _changed_fields(rec, prev) + _changed_links(rec, prev, links)) for rec, prev in pairs]
     labels = _related_labels(model, [changes for _rec, changes in deltas])
     return [
         HistoryEntry(
@@ -61,6 +63,34 @@ def _changed_fields(rec, prev) -> list[tuple[str, object, object]]:
     return [(_name(rec, n), getattr(prev, n), getattr(rec, n)) for n in names if getattr(prev, n) != getattr(rec, n)]
 
 
+def _m2m_links(model: type[models.Model], records: list) -> dict[str, dict[int, frozenset]]:
+    """For each many-to-many field kept in history: {history_id: ids linked at that moment}, one query a field."""
+    if not records:
+        return {}
+    links: dict[str, dict[int, frozenset]] = {}
+    for m2m in getattr(records[0], "_history_m2m_fields", []):
+        through = getattr(records[0], m2m.name).model
+        target = m2m.m2m_reverse_field_name()
+        rows = through._default_manager.filter(history__in=[r.history_id for r in records]).values_list(
+            "history_id", target
+        )
+        by_record: dict[int, set] = {r.history_id: set() for r in records}
+        for history_id, target_id in rows:
+            by_record[history_id].add(target_id)
+        links[m2m.name] = {key: frozenset(ids) for key, ids in by_record.items()}
+    return links
+
+
+def _changed_links(rec, prev, links: dict[str, dict[int, frozenset]]) -> list[tuple[str, object, object]]:
+    changes = []
+    for name, by_record in links.items():
+        new = by_record.get(rec.history_id, frozenset())
+        old = by_record.get(prev.history_id, frozenset()) if prev is not None else frozenset()
+        if new != old:
+            changes.append((name, old, new))
+    return changes
+
+
 def _name(rec, attname: str) -> str:
     """Field name from attribute name (organization_id -> organization)."""
     for f in rec.instance_type._meta.concrete_fields:
@@ -74,7 +104,9 @@ def _related_labels(model: type[models.Model], all_changes: list[list[tuple]]) -
     for changes in all_changes:
         for name, old, new in changes:
             f = model._meta.get_field(name)
-            if f.is_relation and f.many_to_one:
+            if f.many_to_many:
+                wanted.setdefault(name, set()).update(old | new)
+            elif f.is_relation and f.many_to_one:
                 wanted.setdefault(name, set()).update(v for v in (old, new) if v is not None)
     labels = {}
     for name, ids in wanted.items():
@@ -88,10 +120,17 @@ def _display(model: type[models.Model], name: str, value: object, labels: dict) 
     if value is None or value == "":
         return "—"
     f = model._meta.get_field(name)
+    if f.many_to_many:
+        names = sorted(labels.get((name, pk), str(_("élément supprimé"))) for pk in value)
+        return "; ".join(names) or "—"
     if f.is_relation:
         return labels.get((name, value), str(_("élément supprimé")))
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(value, bool):
         return str(_("oui") if value else _("non"))
+    if isinstance(value, datetime):
+        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, date):
+        return formats.date_format(value, "DATE_FORMAT")
     return str(value)

@@ -4,12 +4,24 @@ from simple_history.models import HistoricalRecords
 
 from core.models import VersionedModel
 
+# A cell of the matrix: (factor pk, element pk or None for the factor as a whole).
+CellKey = tuple[int, int | None]
+
 
 class Intensity(models.IntegerChoices):
     NONE = 0, _("Aucune")
     OCCASIONAL = 1, _("Ponctuelle")
     REGULAR = 2, _("Régulière")
     CORE = 3, _("Au cœur de la mission")
+
+
+class ActionKind(models.TextChoices):
+    AWARENESS = "awareness", _("Sensibilisation, information")
+    CHILDREN = "children", _("Activités directes auprès des enfants")
+    PARENTS = "parents", _("Soutien aux parents")
+    TRAINING = "training", _("Formation des intervenant·es")
+    ENVIRONMENT = "environment", _("Aménagement, environnement")
+    CONCERTATION = "concertation", _("Concertation, représentation")
 
 
 class FactorIntervention(VersionedModel):
@@ -36,6 +48,9 @@ class FactorIntervention(VersionedModel):
         verbose_name=_("composante"),
     )
     intensity = models.PositiveSmallIntegerField(_("intensité"), choices=Intensity.choices, default=Intensity.NONE)
+    # A short list of ActionKind codes: never filtered or counted in the database, so one column is enough.
+    kinds = models.JSONField(_("types d'action"), default=list, blank=True)
+    note = models.CharField(_("précisions"), max_length=300, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -54,3 +69,13 @@ class FactorIntervention(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.organization} — {self.factor}"
+
+    @property
+    def kind_labels(self) -> list[str]:
+        return kind_labels(self.kinds)
+
+
+def kind_labels(codes: list[str]) -> list[str]:
+    """Labels of the known kinds, in the order of ActionKind (codes no longer offered are left out)."""
+    wanted = set(codes or ())
+    return [str(label) for code, label in ActionKind.choices if code in wanted]

@@ -81,6 +81,33 @@ class ProtectiveFactor(Bilingual, VersionedModel):
     def is_local(self) -> bool:
         return self.partnership_id is not None
 
+    @property
+    def description(self) -> str:
+        return self.text("description")
+
+    @property
+    def key_facts(self) -> list[str]:
+        return _lines(self.text("key_facts"))
+
+    @property
+    def ideas(self) -> list[str]:
+        return _lines(self.text("ideas"))
+
+    @property
+    def source_list(self) -> list[str]:
+        return _lines(self.sources)
+
+
+def _lines(text: str) -> list[str]:
+    """Key facts, ideas and sources are kept one per line, so that an administrator edits them as plain text."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class FactorElementQuerySet(models.QuerySet):
+    def visible_to(self, partnership) -> "FactorElementQuerySet":
+        """The shared elements plus the partnership's own local ones, never another partnership's."""
+        return self.filter(models.Q(partnership__isnull=True) | models.Q(partnership=partnership))
+
 
 class FactorElement(Bilingual, VersionedModel):
     """A sub-element (composante) of a protective factor; a partnership may add local ones."""
@@ -103,11 +130,30 @@ class FactorElement(Bilingual, VersionedModel):
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
     history = HistoricalRecords()
 
+    objects = FactorElementQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("composante")
         verbose_name_plural = _("composantes")
         ordering = ["factor", "position", "name_fr"]
-        constraints = [models.UniqueConstraint(fields=["factor", "code"], name="unique_element_code_per_factor")]
+        # Codes are unique per factor within the reference catalogue and within each partnership, so that two
+        # partnerships may name their local elements alike without learning of each other.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["factor", "code"],
+                condition=models.Q(partnership__isnull=True),
+                name="unique_reference_element_code",
+            ),
+            models.UniqueConstraint(fields=["factor", "partnership", "code"], name="unique_local_element_code"),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_local(self) -> bool:
+        return self.partnership_id is not None
+
+    @property
+    def description(self) -> str:
+        return self.text("description")

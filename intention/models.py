@@ -44,6 +44,11 @@ class Commitment(VersionedModel):
     def __str__(self) -> str:
         return str(self.organization)
 
+    @property
+    def document_kind(self) -> str:
+        """PDF, PNG or JPEG: the type read from the file's content when it was uploaded."""
+        return {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}.get(self.document_type, "")
+
 
 class OperatingRules(VersionedModel):
     """One version of the partnership's rules of operation (règles de fonctionnement).

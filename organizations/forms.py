@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
+from core.forms import HttpsURLField
 
 from .models import Organization, Sector
 
@@ -27,6 +28,7 @@ class OrganizationForm(VersionedFormMixin, forms.ModelForm):
             "website",
         ]
         widgets = {"mission": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"website": HttpsURLField}
         help_texts = {"territory_served": _("Par exemple : quartiers, municipalités ou MRC où l'organisme intervient.")}
 
     def __init__(self, *args, partnership, **kwargs) -> None:

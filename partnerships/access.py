@@ -11,8 +11,9 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404
 
-from .models import Membership, Partnership, Role
+from .models import Invitation, Membership, Partnership, Role
 from .permissions import ROLE_PERMISSIONS, Perm
 
 
@@ -87,3 +88,17 @@ def partnership_view(perm: Perm = Perm.VIEW, *, methods: tuple[str, ...] = ("GET
         return wrapper
 
     return decorator
+
+
+def access_membership(access: PartnershipAccess, pk: int) -> Membership:
+    """A membership of the partnership (404 otherwise), with its person and organization."""
+    return get_object_or_404(
+        Membership.objects.select_related("user", "organization"), partnership=access.partnership, pk=pk
+    )
+
+
+def access_invitation(access: PartnershipAccess, pk: int) -> Invitation:
+    """An invitation of the partnership (404 otherwise)."""
+    return get_object_or_404(
+        Invitation.objects.select_related("partnership", "invited_by"), partnership=access.partnership, pk=pk
+    )

@@ -70,6 +70,8 @@ def test_outsider_gets_404(cast, client_for, name, kwarg_names):
     missing = kwarg_names - values.keys()
     assert not missing, f"add {missing} to an app's tests/isolation.py"
     url = reverse(name, kwargs={key: values[key] for key in kwarg_names})
+    # The objects must really be reachable by a member, or a 404 below would prove nothing.
+    assert client_for(cast.coordinator).get(url).status_code != 404, f"{url} is not reachable by its own members"
     outsider = client_for(cast.outsider)
     assert outsider.get(url).status_code == 404, url
     assert outsider.post(url, {"version": 1}).status_code == 404, url

@@ -1,0 +1,80 @@
+import re
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.urls import reverse
+
+from partnerships.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "mot-de-passe-test-1"
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_sign_in_with_email_and_password():
+    user = UserFactory(email="lea@exemple.test")
+    from django.test import Client
+
+    client = Client()
+    response = client.post(reverse("account_login"), {"login": "lea@exemple.test", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_wrong_password_is_explained_in_french(client):
+    UserFactory(email="lea@exemple.test")
+    response = client.post(reverse("account_login"), {"login": "lea@exemple.test", "password": "faux"})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "L’adresse e-mail ou le mot de passe sont incorrects." in content
+    assert 'value="lea@exemple.test"' in content
+
+
+def test_repeated_failed_logins_are_rate_limited(client):
+    UserFactory(email="lea@exemple.test")
+    statuses = [
+        client.post(reverse("account_login"), {"login": "lea@exemple.test", "password": f"faux{i}"}).status_code
+        for i in range(7)
+    ]
+    response = client.post(reverse("account_login"), {"login": "lea@exemple.test", "password": PASSWORD})
+    assert statuses[0] == 200
+    assert response.status_code in (200, 429)
+    assert "_auth_user_id" not in client.session
+
+
+def test_open_sign_up_is_closed(client):
+    response = client.get(reverse("account_signup"))
+    assert response.status_code == 200
+    assert "inscriptions sont actuellement fermées" in response.content.decode()
+    client.post(
+        reverse("account_signup"), {"email": "x@exemple.test", "password1": "Xyz-123-abc!", "password2": "Xyz-123-abc!"}
+    )
+    from accounts.models import User
+
+    assert not User.objects.filter(email="x@exemple.test").exists()
+
+
+def test_password_reset_by_email(client):
+    user = UserFactory(email="lea@exemple.test")
+    client.post(reverse("account_reset_password"), {"email": "lea@exemple.test"})
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://testserver(\S+)", mail.outbox[0].body).group(1)
+    response = client.get(link, follow=True)
+    form_url = response.redirect_chain[-1][0] if response.redirect_chain else link
+    response = client.post(form_url, {"password1": "Nouveau-mot-2026!", "password2": "Nouveau-mot-2026!"})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("Nouveau-mot-2026!")
+
+
+def test_anonymous_visitor_is_sent_to_login_from_partnership_pages(client, cast):
+    response = client.get(reverse("partnerships:home", kwargs={"slug": cast.partnership.slug}))
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]

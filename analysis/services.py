@@ -1,0 +1,146 @@
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from django.db import models, transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from accounts.models import User
+from core.concurrency import save_versioned
+from core.models import VersionedModel
+from cycles.models import Cycle
+from partnerships.models import Partnership
+
+from .importing import StatisticRow, statistic_key
+from .models import Finding, Observation, Statistic
+
+IMPORTED_FIELDS = (
+    "indicator",
+    "domain",
+    "territory_level",
+    "territory_name",
+    "period",
+    "value",
+    "unit",
+    "is_imprecise",
+    "source",
+    "notes",
+)
+
+Relations = Mapping[str, Iterable[models.Model]]
+
+
+@transaction.atomic
+def statistic_create(*, partnership: Partnership, statistic: Statistic) -> Statistic:
+    statistic.partnership = partnership
+    statistic.save()
+    return statistic
+
+
+def statistic_update(*, statistic: Statistic, expected_version: int) -> None:
+    save_versioned(statistic, expected_version=expected_version)
+
+
+@transaction.atomic
+def statistic_delete(*, statistic: Statistic) -> None:
+    statistic.delete()
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    created: int
+    updated: int
+    unchanged: int
+
+
+@transaction.atomic
+def statistics_import(*, partnership: Partnership, rows: list[StatisticRow], user: User, reason: str) -> ImportOutcome:
+    """All rows or none. A row naming a figure already there (same indicator, domain, territory and period)
+    replaces its value, so that a corrected file can be imported again without making duplicates."""
+    existing = {statistic_key(stat): stat for stat in Statistic.objects.filter(partnership=partnership)}
+    to_create: list[Statistic] = []
+    to_update: list[Statistic] = []
+    now = timezone.now()
+    for row in rows:
+        values = {name: getattr(row, name) for name in IMPORTED_FIELDS}
+        statistic = existing.get(row.key)
+        if statistic is None:
+            to_create.append(Statistic(partnership=partnership, **values))
+        elif any(getattr(statistic, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(statistic, name, value)
+            statistic.version += 1
+            statistic.updated_at = now
+            to_update.append(statistic)
+    history = {"default_user": user, "default_change_reason": reason}
+    if to_create:
+        bulk_create_with_history(to_create, Statistic, **history)
+    if to_update:
+        bulk_update_with_history(to_update, Statistic, fields=[*IMPORTED_FIELDS, "version", "updated_at"], **history)
+    return ImportOutcome(
+        created=len(to_create), updated=len(to_update), unchanged=len(rows) - len(to_create) - len(to_update)
+    )
+
+
+def _set_relations(instance: VersionedModel, relations: Relations) -> None:
+    """Set the many-to-many fields without one history record per field: the caller saves once afterwards, so
+    that one change shows as one entry of the history, with the links as they now are."""
+    instance.skip_history_when_saving = True
+    try:
+        for name, objects in relations.items():
+            getattr(instance, name).set(list(objects))
+    finally:
+        del instance.skip_history_when_saving
+
+
+def _create_with_relations(instance: VersionedModel, relations: Relations) -> None:
+    relations = {name: list(objects) for name, objects in relations.items()}
+    instance.save()
+    if any(relations.values()):
+        _set_relations(instance, relations)
+        instance.save()
+
+
+def _update_with_relations(instance: VersionedModel, *, expected_version: int, relations: Relations) -> None:
+    instance.skip_history_when_saving = True
+    try:
+        save_versioned(instance, expected_version=expected_version)
+    finally:
+        del instance.skip_history_when_saving
+    _set_relations(instance, relations)
+    instance.save()
+
+
+@transaction.atomic
+def observation_create(*, partnership: Partnership, observation: Observation, relations: Relations) -> Observation:
+    observation.partnership = partnership
+    _create_with_relations(observation, relations)
+    return observation
+
+
+@transaction.atomic
+def observation_update(*, observation: Observation, expected_version: int, relations: Relations) -> None:
+    _update_with_relations(observation, expected_version=expected_version, relations=relations)
+
+
+@transaction.atomic
+def observation_delete(*, observation: Observation) -> None:
+    observation.delete()
+
+
+@transaction.atomic
+def finding_create(*, cycle: Cycle, finding: Finding, relations: Relations, created_by: User) -> Finding:
+    finding.cycle = cycle
+    finding.created_by = created_by
+    _create_with_relations(finding, relations)
+    return finding
+
+
+@transaction.atomic
+def finding_update(*, finding: Finding, expected_version: int, relations: Relations) -> None:
+    _update_with_relations(finding, expected_version=expected_version, relations=relations)
+
+
+@transaction.atomic
+def finding_delete(*, finding: Finding) -> None:
+    finding.delete()

@@ -1,0 +1,122 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import ProtectedError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from core.concurrency import EditConflict
+from core.rendering import render_conflict, render_history
+from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.permissions import Perm
+
+from .. import selectors, services
+from ..access import access_statistic
+from ..filters import StatisticFilterForm, filter_value
+from ..forms import StatisticForm
+from ..models import FindingOrigin
+from .common import PAGE_SIZE, page_context
+
+
+@partnership_view()
+def statistic_list(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
+    partnership = access.partnership
+    filters = StatisticFilterForm(
+        request.GET,
+        indicators=selectors.statistic_values(partnership, "indicator"),
+        domains=selectors.statistic_values(partnership, "domain"),
+        periods=selectors.statistic_values(partnership, "period"),
+    )
+    statistics = selectors.statistic_list(
+        partnership=partnership,
+        indicator=filter_value(filters, "indicator"),
+        domain=filter_value(filters, "domain"),
+        territory_level=filter_value(filters, "territory_level"),
+        period=filter_value(filters, "period"),
+    )
+    page = Paginator(statistics, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = page_context(access, filters=filters, page=page, statistics=page.object_list)
+    if request.htmx:
+        return render(request, "analysis/_statistic_table.html", context)
+    return render(request, "analysis/statistic_list.html", context)
+
+
+def _form_context(access: PartnershipAccess, form: StatisticForm, **extra) -> dict:
+    partnership = access.partnership
+    territories = set(selectors.statistic_values(partnership, "territory_name"))
+    territories.update(partnership.territories.values_list("name", flat=True))
+    return page_context(
+        access,
+        form=form,
+        indicator_suggestions=selectors.statistic_values(partnership, "indicator"),
+        domain_suggestions=selectors.statistic_values(partnership, "domain"),
+        territory_suggestions=sorted(territories),
+        **extra,
+    )
+
+
+@partnership_view(Perm.EDIT_ANALYSIS)
+def statistic_create(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
+    form = StatisticForm(request.POST or None, partnership=access.partnership)
+    if request.method == "POST" and form.is_valid():
+        statistic = services.statistic_create(partnership=access.partnership, statistic=form.instance)
+        messages.success(request, _("La donnée « %(name)s » a été ajoutée.") % {"name": statistic})
+        if "add_another" in request.POST:
+            return redirect("analysis:statistic_create", slug=access.partnership.slug)
+        return redirect("analysis:statistic_detail", slug=access.partnership.slug, statistic_pk=statistic.pk)
+    return render(request, "analysis/statistic_form.html", _form_context(access, form))
+
+
+@partnership_view()
+def statistic_detail(request: HttpRequest, access: PartnershipAccess, statistic_pk: int) -> HttpResponse:
+    statistic, can_edit = access_statistic(access, statistic_pk)
+    context = page_context(
+        access,
+        statistic=statistic,
+        can_edit=can_edit,
+        findings=selectors.findings_citing(statistic.findings.all(), access.partnership),
+        prefill=urlencode({"origin": FindingOrigin.DATA, "statistic": statistic.pk}),
+    )
+    return render(request, "analysis/statistic_detail.html", context)
+
+
+@partnership_view(Perm.EDIT_ANALYSIS)
+def statistic_edit(request: HttpRequest, access: PartnershipAccess, statistic_pk: int) -> HttpResponse:
+    statistic, _can_edit = access_statistic(access, statistic_pk)
+    form = StatisticForm(request.POST or None, instance=statistic, partnership=access.partnership)
+    detail_url = reverse(
+        "analysis:statistic_detail", kwargs={"slug": access.partnership.slug, "statistic_pk": statistic.pk}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.statistic_update(statistic=statistic, expected_version=form.cleaned_data["version"])
+        except EditConflict as conflict:
+            return render_conflict(
+                request, form=form, current=conflict.current, cancel_url=detail_url, context=page_context(access)
+            )
+        messages.success(request, _("Les modifications ont été enregistrées."))
+        return redirect(detail_url)
+    return render(request, "analysis/statistic_form.html", _form_context(access, form, statistic=statistic))
+
+
+@partnership_view(Perm.EDIT_ANALYSIS, methods=("POST",))
+def statistic_delete(request: HttpRequest, access: PartnershipAccess, statistic_pk: int) -> HttpResponse:
+    statistic, _can_edit = access_statistic(access, statistic_pk)
+    try:
+        services.statistic_delete(statistic=statistic)
+    except ProtectedError:
+        messages.error(request, _("Cette donnée ne peut pas être supprimée : d'autres fiches y font référence."))
+        return redirect("analysis:statistic_detail", slug=access.partnership.slug, statistic_pk=statistic.pk)
+    messages.success(request, _("La donnée « %(name)s » a été supprimée.") % {"name": statistic})
+    return redirect("analysis:statistics", slug=access.partnership.slug)
+
+
+@partnership_view()
+def statistic_history(request: HttpRequest, access: PartnershipAccess, statistic_pk: int) -> HttpResponse:
+    statistic, _can_edit = access_statistic(access, statistic_pk)
+    back_url = reverse(
+        "analysis:statistic_detail", kwargs={"slug": access.partnership.slug, "statistic_pk": statistic.pk}
+    )
+    return render_history(request, obj=statistic, title=str(statistic), back_url=back_url, context=page_context(access))

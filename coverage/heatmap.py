@@ -1,0 +1,91 @@
+"""Coverage of each protective factor by the partnership's organizations (the heat map of Outil 7).
+
+An organization's level on a factor is the highest intensity it gave the factor or any of its elements: acting
+regularly on one element is acting regularly on the factor. Two queries whatever the number of organizations.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from factors.models import ProtectiveFactor, SystemCode
+from partnerships.models import Partnership
+
+from .models import FactorIntervention, Intensity
+from .selectors import visible_factors
+
+ACTING_LEVELS = [Intensity.OCCASIONAL, Intensity.REGULAR, Intensity.CORE]
+# A factor only one organization works on regularly hangs on that organization: flagged as thinly covered.
+THIN_COVERAGE_MAX = 1
+
+STATUS_LABELS = {
+    "uncovered": _("non couvert"),
+    "thin": _("faiblement couvert"),
+    "covered": _("couvert"),
+}
+
+
+@dataclass
+class FactorCoverage:
+    factor: ProtectiveFactor
+    organizations: int  # in the partnership
+    by_level: dict[int, int]  # intensity -> number of organizations at that level
+
+    @property
+    def levels(self) -> list[tuple[int, int]]:
+        return [(level, self.by_level.get(level, 0)) for level in ACTING_LEVELS]
+
+    @property
+    def not_acting(self) -> int:
+        return self.organizations - sum(self.by_level.values())
+
+    @property
+    def at_least_regular(self) -> int:
+        return self.by_level.get(Intensity.REGULAR, 0) + self.by_level.get(Intensity.CORE, 0)
+
+    @property
+    def score(self) -> int:
+        """0 to 100: the organizations' intensities added up, over what every organization at 3 would give."""
+        if not self.organizations:
+            return 0
+        points = sum(level * count for level, count in self.by_level.items())
+        return round(100 * points / (Intensity.CORE * self.organizations))
+
+    @property
+    def status(self) -> str:
+        if self.at_least_regular == 0:
+            return "uncovered"
+        if self.at_least_regular <= THIN_COVERAGE_MAX:
+            return "thin"
+        return "covered"
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+
+@dataclass
+class SystemCoverage:
+    system: str
+    label: str
+    factors: list[FactorCoverage] = field(default_factory=list)
+
+
+def coverage_by_system(partnership: Partnership, *, organizations: int) -> list[SystemCoverage]:
+    """`organizations`: how many the partnership has, those that act on no factor included."""
+    by_factor: dict[int, dict[int, int]] = {}
+    levels = (
+        FactorIntervention.objects.filter(organization__partnership=partnership, intensity__gt=Intensity.NONE)
+        .values("factor_id", "organization_id")
+        .annotate(level=Max("intensity"))
+    )
+    for row in levels:
+        counts = by_factor.setdefault(row["factor_id"], {})
+        counts[row["level"]] = counts.get(row["level"], 0) + 1
+    systems = {code: SystemCoverage(system=code, label=str(label)) for code, label in SystemCode.choices}
+    for factor in visible_factors(partnership):
+        systems[factor.system].factors.append(
+            FactorCoverage(factor=factor, organizations=organizations, by_level=by_factor.get(factor.pk, {}))
+        )
+    return [system for system in systems.values() if system.factors]

@@ -1,0 +1,121 @@
+"""Reads of Outil 7: the factor columns, the matrix organizations × factors, and the coverage per factor.
+
+Each read is a fixed handful of queries whatever the number of organizations: organizations, factors (and their
+elements), and the interventions of the whole partnership, assembled in Python.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+
+from factors.models import FactorElement, ProtectiveFactor, SystemCode
+from organizations.models import Organization
+from partnerships.access import PartnershipAccess
+from partnerships.models import Partnership
+
+from .models import CellKey, FactorIntervention, Intensity
+
+SYSTEM_ORDER = {code: index for index, code in enumerate(SystemCode.values)}
+
+
+@dataclass(frozen=True)
+class Column:
+    factor: ProtectiveFactor
+    element: FactorElement | None = None
+
+    @property
+    def key(self) -> CellKey:
+        return (self.factor.pk, self.element.pk if self.element else None)
+
+    @property
+    def label(self) -> str:
+        return self.element.name if self.element else self.factor.name
+
+    @property
+    def field_prefix(self) -> str:
+        return f"f{self.factor.pk}" + (f"-e{self.element.pk}" if self.element else "")
+
+
+@dataclass
+class FactorGroup:
+    """A factor and its columns: the factor as a whole, then its elements when the detail is shown."""
+
+    factor: ProtectiveFactor
+    columns: list[Column]
+
+
+@dataclass
+class SystemGroup:
+    system: str
+    label: str
+    factors: list[FactorGroup] = field(default_factory=list)
+
+    @property
+    def columns(self) -> list[Column]:
+        return [column for group in self.factors for column in group.columns]
+
+
+def visible_factors(partnership: Partnership, *, detail: bool = False) -> list[ProtectiveFactor]:
+    factors = ProtectiveFactor.objects.visible_to(partnership)
+    if detail:
+        elements = FactorElement.objects.filter(Q(partnership__isnull=True) | Q(partnership=partnership))
+        factors = factors.prefetch_related(Prefetch("elements", queryset=elements.order_by("position", "name_fr")))
+    return sorted(factors, key=lambda f: (SYSTEM_ORDER.get(f.system, 99), f.position, f.name_fr))
+
+
+def system_groups(partnership: Partnership, *, detail: bool = False) -> list[SystemGroup]:
+    groups = {code: SystemGroup(system=code, label=str(label)) for code, label in SystemCode.choices}
+    for factor in visible_factors(partnership, detail=detail):
+        columns = [Column(factor)]
+        if detail:
+            columns += [Column(factor, element) for element in factor.elements.all()]
+        groups[factor.system].factors.append(FactorGroup(factor=factor, columns=columns))
+    return [group for group in groups.values() if group.factors]
+
+
+def organization_interventions(organization: Organization) -> dict[CellKey, FactorIntervention]:
+    return {(i.factor_id, i.element_id): i for i in FactorIntervention.objects.filter(organization=organization)}
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    column: Column
+    intervention: FactorIntervention | None
+
+    @property
+    def intensity(self) -> int | None:
+        return self.intervention.intensity if self.intervention else None
+
+    @property
+    def intensity_label(self) -> str:
+        return str(Intensity(self.intensity).label) if self.intervention else ""
+
+
+@dataclass
+class MatrixRow:
+    organization: Organization
+    cells: list[MatrixCell]
+    can_edit: bool
+    is_filled: bool
+
+
+def matrix(access: PartnershipAccess, *, detail: bool) -> tuple[list[SystemGroup], list[MatrixRow]]:
+    groups = system_groups(access.partnership, detail=detail)
+    columns = [column for group in groups for column in group.columns]
+    interventions: dict[int, dict[CellKey, FactorIntervention]] = {}
+    for intervention in FactorIntervention.objects.filter(organization__partnership=access.partnership):
+        interventions.setdefault(intervention.organization_id, {})[
+            (intervention.factor_id, intervention.element_id)
+        ] = intervention
+    rows = []
+    for organization in Organization.objects.filter(partnership=access.partnership).order_by("name"):
+        own = interventions.get(organization.pk, {})
+        rows.append(
+            MatrixRow(
+                organization=organization,
+                cells=[MatrixCell(column, own.get(column.key)) for column in columns],
+                can_edit=access.can_edit_organization_data(organization.pk),
+                is_filled=bool(own),
+            )
+        )
+    return groups, rows

@@ -1,0 +1,98 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+
+from coverage.models import Intensity
+from coverage.tests.factories import ElementFactory, InterventionFactory
+from cycles.tests.factories import CycleFactory
+from offer.tests.factories import FactorFactory
+from organizations.tests.factories import OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, cast):
+    return reverse(f"coverage:{name}", kwargs={"slug": cast.partnership.slug})
+
+
+def coverage_of(response, factor):
+    return next(c for system in response.context["systems"] for c in system.factors if c.factor == factor)
+
+
+@pytest.fixture
+def mapped(cast):
+    third = OrganizationFactory(partnership=cast.partnership, name="Bibliothèque")
+    uncovered = FactorFactory(name_fr="Cohésion sociale", system="communaute")
+    thin = FactorFactory(name_fr="Langage oral", system="enfant")
+    covered = FactorFactory(name_fr="Pratiques parentales", system="famille")
+    InterventionFactory(organization=cast.organization, factor=uncovered, intensity=Intensity.OCCASIONAL)
+    InterventionFactory(organization=cast.organization, factor=thin, intensity=Intensity.CORE)
+    InterventionFactory(organization=third, factor=thin, intensity=Intensity.NONE)
+    InterventionFactory(organization=cast.organization, factor=covered, intensity=Intensity.REGULAR)
+    # Acting regularly on one element is acting regularly on the factor.
+    element = ElementFactory(factor=covered)
+    InterventionFactory(organization=third, factor=covered, intensity=Intensity.OCCASIONAL)
+    InterventionFactory(organization=third, factor=covered, element=element, intensity=Intensity.REGULAR)
+    return {"uncovered": uncovered, "thin": thin, "covered": covered}
+
+
+def test_heat_map_flags_uncovered_and_thin_factors(cast, client_for, mapped):
+    response = client_for(cast.observer).get(url("heatmap", cast))
+    uncovered = coverage_of(response, mapped["uncovered"])
+    assert uncovered.status == "uncovered" and uncovered.levels == [(1, 1), (2, 0), (3, 0)]
+    assert uncovered.not_acting == 2 and uncovered.score == round(100 * 1 / 9)
+    assert coverage_of(response, mapped["thin"]).status == "thin"
+    covered = coverage_of(response, mapped["covered"])
+    assert covered.status == "covered" and covered.levels == [(1, 0), (2, 2), (3, 0)]
+    listed = {c.factor for c in response.context["uncovered"]}, {c.factor for c in response.context["thin"]}
+    assert mapped["uncovered"] in listed[0] and mapped["thin"] in listed[1]
+    assert mapped["covered"] not in listed[0] | listed[1]
+
+
+def test_heat_map_says_it_in_words_in_a_real_table(cast, client_for, mapped):
+    content = client_for(cast.observer).get(url("heatmap", cast)).content.decode()
+    assert '<td class="status status-uncovered"><strong>non couvert</strong></td>' in content
+    assert "<strong>faiblement couvert</strong>" in content
+    assert "<caption>Système Communauté : couverture de chaque facteur</caption>" in content
+    assert '<th scope="row">Cohésion sociale</th>' in content
+
+
+def test_heat_map_links_each_factor_to_a_new_finding(cast, client_for, mapped):
+    client = client_for(cast.coordinator)
+    cycle = CycleFactory(partnership=cast.partnership)
+    try:
+        base = reverse("analysis:finding_create", kwargs={"slug": cast.partnership.slug, "cycle_pk": cycle.pk})
+    except NoReverseMatch:
+        base = None
+    content = client.get(url("heatmap", cast)).content.decode()
+    link = f"{base}?origin=factors&amp;factor={mapped['uncovered'].pk}"
+    if base is None:
+        assert "Tirer un constat" not in content
+    else:
+        assert link in content
+    assert "Tirer un constat" not in client_for(cast.observer).get(url("heatmap", cast)).content.decode()
+
+
+def _populate(cast, organizations: int, factors: list) -> None:
+    for _ in range(organizations):
+        organization = OrganizationFactory(partnership=cast.partnership)
+        for index, factor in enumerate(factors):
+            InterventionFactory(organization=organization, factor=factor, intensity=index % 4, kinds=["parents"])
+
+
+@pytest.mark.parametrize("name,params", [("matrix", {}), ("matrix", {"detail": "1"}), ("heatmap", {})])
+def test_query_count_is_flat_between_10_and_60_organizations(cast, client_for, name, params):
+    factors = [FactorFactory(system=system) for system in ("enfant", "famille", "communaute")]
+    ElementFactory(factor=factors[0])
+    client = client_for(cast.observer)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url(name, cast), params).status_code == 200
+        return len(ctx.captured_queries)
+
+    _populate(cast, 10, factors)
+    small = count()
+    _populate(cast, 50, factors)
+    assert count() == small

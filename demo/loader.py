@@ -1,0 +1,65 @@
+"""Loads the whole demo: the foundation's data, then each app's own demo content through `<app>.demo.load(ctx)`."""
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+
+from . import content, foundation
+from .context import DemoContext
+
+
+def load_foundation() -> DemoContext:
+    accounts = foundation.Accounts()
+    accounts.site_admin()
+
+    partnership_a = foundation.load_partnership(content.PARTNERSHIP_A)
+    organizations_a = foundation.load_organizations(partnership_a, content.ORGANIZATIONS_A)
+    users_a = foundation.load_members(accounts, partnership_a, content.MEMBERS_A, organizations_a)
+    coordinator_a = users_a[content.MEMBERS_A[0].email]
+    cycle_a = foundation.load_cycle(
+        partnership_a, name=foundation.CYCLE_A_NAME, dates=foundation.CYCLE_A_DATES, current_step=2
+    )
+    foundation.load_commitments(cycle_a, organizations_a)
+    foundation.load_operating_rules(partnership_a, coordinator_a)
+
+    partnership_b = foundation.load_partnership(content.PARTNERSHIP_B)
+    organizations_b = foundation.load_organizations(partnership_b, content.ORGANIZATIONS_B)
+    foundation.load_members(accounts, partnership_b, content.MEMBERS_B, organizations_b)
+    foundation.load_cycle(partnership_b, name=foundation.CYCLE_B_NAME, dates=foundation.CYCLE_B_DATES, current_step=1)
+
+    return DemoContext(
+        partnership_a=partnership_a,
+        partnership_b=partnership_b,
+        cycle_a=cycle_a,
+        coordinator_a=coordinator_a,
+        organizations_a=organizations_a,
+        users_a=users_a,
+    )
+
+
+def app_loaders() -> list[tuple[str, Callable[[DemoContext], None]]]:
+    """`load` of every project app's `demo` module, in the order of INSTALLED_APPS (the order of the cycle)."""
+    loaders = []
+    for config in apps.get_app_configs():
+        if config.name == "demo" or Path(config.path).parent != Path(settings.BASE_DIR):
+            continue
+        if importlib.util.find_spec(f"{config.name}.demo") is None:
+            continue
+        module = importlib.import_module(f"{config.name}.demo")
+        if callable(getattr(module, "load", None)):
+            loaders.append((config.name, module.load))
+    return loaders
+
+
+def load_demo() -> tuple[DemoContext, list[str]]:
+    """Everything; returns the context and the names of the apps whose demo content was loaded."""
+    ctx = load_foundation()
+    loaded = []
+    for name, load in app_loaders():
+        load(ctx)
+        loaded.append(name)
+    return ctx, loaded

@@ -1,0 +1,43 @@
+"""Bench data and pages for the protective-factor catalogue (Outils 3 and 4)."""
+
+import random
+
+from django.urls import reverse
+
+from cycles.models import Cycle
+from partnerships.models import Partnership
+
+from .models import FactorElement, ProtectiveFactor, SystemCode
+
+
+def generate(partnership: Partnership, cycle: Cycle, organizations: list, rng: random.Random) -> None:
+    """A couple of local factors, each with a local element, as a partnership typically adds."""
+    reference = list(ProtectiveFactor.objects.filter(partnership__isnull=True).order_by("pk")[:10])
+    for number in range(1, 3):
+        factor = ProtectiveFactor.objects.create(
+            partnership=partnership,
+            system=rng.choice(SystemCode.values),
+            code=f"local-banc-{number}",
+            name_fr=f"Facteur local {number}",
+            description_fr="Facteur ajouté par le regroupement.",
+            position=50 + number,
+        )
+        FactorElement.objects.create(
+            factor=factor, partnership=partnership, code="local-composante", name_fr="Composante locale"
+        )
+    if reference:
+        FactorElement.objects.create(
+            factor=rng.choice(reference), partnership=partnership, code="local-banc", name_fr="Précision locale"
+        )
+
+
+def pages(partnership: Partnership, cycle: Cycle) -> list[tuple[str, str]]:
+    slug = partnership.slug
+    result = [
+        ("Outil 3", reverse("factors:summary", kwargs={"slug": slug})),
+        ("Outil 4 index", reverse("factors:sheets", kwargs={"slug": slug})),
+    ]
+    factor = ProtectiveFactor.objects.visible_to(partnership).order_by("system", "position", "pk").first()
+    if factor is not None:
+        result.append(("Outil 4 fiche", reverse("factors:sheet", kwargs={"slug": slug, "factor_pk": factor.pk})))
+    return result

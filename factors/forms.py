@@ -1,0 +1,85 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.concurrency import VersionedFormMixin
+from partnerships.models import Partnership
+
+from .models import FactorElement, ProtectiveFactor
+
+LINE_BY_LINE = _("Un élément par ligne.")
+
+
+def _normalize(name: str) -> str:
+    return " ".join(name.split())
+
+
+class LocalFactorForm(VersionedFormMixin, forms.ModelForm):
+    """A partnership writes its local factor in its own language: the main fields, and an English name if it wants."""
+
+    class Meta:
+        model = ProtectiveFactor
+        fields = ["system", "name_fr", "name_en", "description_fr", "key_facts_fr", "ideas_fr", "sources"]
+        labels = {
+            "name_fr": _("Nom"),
+            "name_en": _("Nom en anglais (facultatif)"),
+            "description_fr": _("Description"),
+            "key_facts_fr": _("Faits saillants"),
+            "ideas_fr": _("Pistes d'action"),
+            "sources": _("Sources"),
+        }
+        help_texts = {"key_facts_fr": LINE_BY_LINE, "ideas_fr": LINE_BY_LINE, "sources": LINE_BY_LINE}
+        widgets = {
+            "description_fr": forms.Textarea(attrs={"rows": 4}),
+            "key_facts_fr": forms.Textarea(attrs={"rows": 4}),
+            "ideas_fr": forms.Textarea(attrs={"rows": 4}),
+            "sources": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+        if not self.instance.pk:
+            self.fields.pop("version")
+
+    def clean_name_fr(self) -> str:
+        name = _normalize(self.cleaned_data["name_fr"])
+        same = ProtectiveFactor.objects.visible_to(self.partnership).filter(name_fr__iexact=name)
+        if self.instance.pk:
+            same = same.exclude(pk=self.instance.pk)
+        if same.exists():
+            raise forms.ValidationError(_("Un facteur de ce nom existe déjà dans le catalogue ou vos facteurs locaux."))
+        return name
+
+    def clean_name_en(self) -> str:
+        return _normalize(self.cleaned_data["name_en"])
+
+
+class LocalElementForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = FactorElement
+        fields = ["name_fr", "name_en", "description_fr"]
+        labels = {
+            "name_fr": _("Nom"),
+            "name_en": _("Nom en anglais (facultatif)"),
+            "description_fr": _("Description"),
+        }
+        widgets = {"description_fr": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, partnership: Partnership, factor: ProtectiveFactor, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+        self.factor = factor
+        if not self.instance.pk:
+            self.fields.pop("version")
+
+    def clean_name_fr(self) -> str:
+        name = _normalize(self.cleaned_data["name_fr"])
+        same = FactorElement.objects.visible_to(self.partnership).filter(factor=self.factor, name_fr__iexact=name)
+        if self.instance.pk:
+            same = same.exclude(pk=self.instance.pk)
+        if same.exists():
+            raise forms.ValidationError(_("Ce facteur a déjà une composante de ce nom."))
+        return name
+
+    def clean_name_en(self) -> str:
+        return _normalize(self.cleaned_data["name_en"])

@@ -1,0 +1,137 @@
+from django import forms
+from django.db.models import Case, QuerySet, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from core.concurrency import VersionedFormMixin
+from factors.models import ProtectiveFactor, SystemCode
+from organizations.models import Organization, Sector
+from partnerships.models import Partnership, Territory
+
+from .models import ClienteleCode, Service, clientele_field
+
+# Enfant, famille, communauté: the order of the approach rather than the alphabet.
+SYSTEM_ORDER = Case(*(When(system=code, then=Value(i)) for i, code in enumerate(SystemCode.values)), default=Value(9))
+
+
+def _factor_label(factor: ProtectiveFactor) -> str:
+    return f"{factor.get_system_display()} — {factor.name}"
+
+
+class ServiceForm(VersionedFormMixin, forms.ModelForm):
+    # Named like the model's property, so that the conflict page can show the saved clienteles beside these.
+    clientele_codes = forms.MultipleChoiceField(
+        label=_("Clientèles"),
+        choices=ClienteleCode.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Cochez au moins une clientèle.")},
+    )
+
+    class Meta:
+        model = Service
+        fields = [
+            "organization",
+            "name",
+            "description",
+            "clientele_codes",
+            "territories",
+            "frequency",
+            "capacity",
+            "reached_per_year",
+            "cost",
+            "cost_detail",
+            "schedule",
+            "languages",
+            "transport_access",
+            "adapted_hours",
+            "fee_reduction",
+            "accessibility_notes",
+            "partner_organizations",
+            "factors",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "accessibility_notes": forms.Textarea(attrs={"rows": 2}),
+            "territories": forms.CheckboxSelectMultiple,
+            "partner_organizations": forms.CheckboxSelectMultiple,
+            "factors": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "territories": _("Les territoires du regroupement où le service est offert ou d'où viennent ses usagers."),
+            "languages": _("Par exemple : français, anglais, arabe."),
+            "schedule": _("Par exemple : mardis et jeudis de 9 h à 11 h 30."),
+            "reached_per_year": _("Une estimation suffit ; laissez vide si l'organisme ne le sait pas."),
+        }
+
+    def __init__(self, *args, partnership: Partnership, organizations: QuerySet[Organization], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields.pop("version")
+        self.initial.setdefault("clientele_codes", self.instance.clientele_codes)
+        # Only the partnership's own records are offered, so a forged primary key fails validation.
+        self.fields["organization"].queryset = organizations
+        self.fields["organization"].empty_label = None if organizations.count() == 1 else "---------"
+        self.fields["territories"].queryset = Territory.objects.filter(partnership=partnership)
+        self.fields["partner_organizations"].queryset = Organization.objects.filter(partnership=partnership)
+        self.fields["factors"].queryset = ProtectiveFactor.objects.visible_to(partnership).order_by(
+            SYSTEM_ORDER, "position", "name_fr"
+        )
+        self.fields["factors"].label_from_instance = _factor_label
+
+    @property
+    def accessibility_fields(self) -> list[forms.BoundField]:
+        """The three yes-or-no fields, shown as checkboxes with their label beside them."""
+        return [self[name] for name in ("transport_access", "adapted_hours", "fee_reduction")]
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        organization = cleaned.get("organization")
+        partners = cleaned.get("partner_organizations") or []
+        if organization is not None and organization in partners:
+            self.add_error(
+                "partner_organizations",
+                _("L'organisme qui offre le service ne peut pas être aussi son partenaire."),
+            )
+        codes = set(cleaned.get("clientele_codes") or ())
+        for code in ClienteleCode.values:
+            setattr(self.instance, clientele_field(code), code in codes)
+        return cleaned
+
+
+class ServiceFilterForm(forms.Form):
+    sector = forms.ChoiceField(
+        label=_("Secteur de l'organisme"), required=False, choices=[("", _("Tous les secteurs")), *Sector.choices]
+    )
+    clientele = forms.ChoiceField(
+        label=_("Clientèle"), required=False, choices=[("", _("Toutes les clientèles")), *ClienteleCode.choices]
+    )
+    territory = forms.ModelChoiceField(
+        label=_("Territoire"), required=False, queryset=Territory.objects.none(), empty_label=_("Tous les territoires")
+    )
+    factor = forms.ModelChoiceField(
+        label=_("Facteur de protection"),
+        required=False,
+        queryset=ProtectiveFactor.objects.none(),
+        empty_label=_("Tous les facteurs"),
+    )
+
+    def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["territory"].queryset = Territory.objects.filter(partnership=partnership)
+        self.fields["factor"].queryset = ProtectiveFactor.objects.visible_to(partnership)
+
+    def values(self) -> dict:
+        """The valid filters only: a stale or forged value is ignored rather than refused."""
+        self.is_valid()
+        return {name: self.cleaned_data.get(name) or None for name in self.fields}
+
+
+class GapFilterForm(ServiceFilterForm):
+    """The portrait crosses clientele and territory, so it filters on the other two dimensions only."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["clientele"]
+        del self.fields["territory"]

@@ -1,0 +1,55 @@
+from django.db.models import Prefetch, QuerySet
+
+from factors.models import ProtectiveFactor
+from organizations.models import Organization
+from partnerships.models import Partnership, Territory
+
+from .models import Service, clientele_field
+
+
+def filtered_services(
+    *,
+    partnership: Partnership,
+    sector: str | None = None,
+    clientele: str | None = None,
+    territory: Territory | None = None,
+    factor: ProtectiveFactor | None = None,
+) -> QuerySet[Service]:
+    """The partnership's services matching the filters, without joins: the base of the list and the portrait."""
+    services = Service.objects.filter(organization__partnership=partnership)
+    if sector:
+        services = services.filter(organization__sector=sector)
+    if clientele:
+        services = services.filter(**{clientele_field(clientele): True})
+    if territory is not None:
+        services = services.filter(territories=territory)
+    if factor is not None:
+        services = services.filter(factors=factor)
+    return services
+
+
+def service_list(**filters) -> QuerySet[Service]:
+    """Ordered by organization, for a list grouped by organization; every relation shown is prefetched."""
+    return (
+        filtered_services(**filters)
+        .select_related("organization")
+        .prefetch_related(
+            Prefetch("territories", queryset=Territory.objects.order_by("name")),
+            Prefetch("factors", queryset=ProtectiveFactor.objects.order_by("system", "position", "name_fr")),
+        )
+        .order_by("organization__name", "organization_id", "name")
+    )
+
+
+def organizations_without_service(*, partnership: Partnership) -> QuerySet[Organization]:
+    return Organization.objects.filter(partnership=partnership, services__isnull=True).order_by("name")
+
+
+def service_detail(service: Service) -> dict:
+    """What the detail page shows beside the service's own fields."""
+    return {
+        "territories": service.territories.order_by("name"),
+        "partner_organizations": service.partner_organizations.order_by("name"),
+        "factors": service.factors.order_by("system", "position", "name_fr"),
+        "findings": service.findings.select_related("cycle").order_by("-cycle__starts_on", "id"),
+    }

@@ -1,0 +1,167 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+
+from cycles.tests.factories import CycleFactory
+from offer.models import Service
+from offer.tests.factories import FactorFactory, ServiceFactory, TerritoryFactory
+from organizations.models import Sector
+from organizations.tests.factories import OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, cast, **kwargs):
+    return reverse(f"offer:{name}", kwargs={"slug": cast.partnership.slug, **kwargs})
+
+
+def query_count(client, address) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(address).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.fixture
+def known(cast):
+    """A small offer whose portrait is worked out by hand in the tests below."""
+    t1 = TerritoryFactory(partnership=cast.partnership, name="Vieux-Moulin")
+    t2 = TerritoryFactory(partnership=cast.partnership, name="Les Terrasses")
+    t3 = TerritoryFactory(partnership=cast.partnership, name="Quartier de la Gare")
+    school = OrganizationFactory(partnership=cast.partnership, name="École du Moulin", sector=Sector.SCHOOL)
+    reading = FactorFactory(name_fr="Habitudes de lecture")
+    ServiceFactory(
+        organization=cast.organization, name="Halte", for_age_0_1=True, territories=[t1], reached_per_year=10
+    )
+    ServiceFactory(organization=cast.organization, name="Cafés-rencontres", territories=[t1, t2], reached_per_year=5)
+    ServiceFactory(organization=school, name="Heure du conte", territories=[t1], factors=[reading])
+    ServiceFactory(
+        organization=cast.other_organization, name="Éveil", for_parents=False, for_age_2_5=True, reached_per_year=7
+    )
+    return {"t1": t1, "t2": t2, "t3": t3, "school": school, "reading": reading}
+
+
+def cell(table, code, territory):
+    row = next(r for r in table.rows if r.clientele == code)
+    return next(c for c in row.cells if c.territory == territory)
+
+
+def test_every_member_sees_the_list_grouped_by_organization(cast, client_for, known):
+    for user in (cast.coordinator, cast.committee, cast.partner, cast.observer):
+        content = client_for(user).get(url("home", cast)).content.decode()
+        assert "<h1>Outil 6 — Analyse de l'offre de services</h1>" in content
+        assert "École du Moulin" in content and "Heure du conte" in content
+
+
+def test_list_filters(cast, client_for, known):
+    client = client_for(cast.observer)
+
+    def names(**params):
+        return {s.name for s in client.get(url("home", cast), params).context["services"]}
+
+    assert names(sector=Sector.SCHOOL) == {"Heure du conte"}
+    assert names(clientele="age_2_5") == {"Éveil"}
+    assert names(territory=known["t2"].pk) == {"Cafés-rencontres"}
+    assert names(factor=known["reading"].pk) == {"Heure du conte"}
+    # A forged or stale filter value is ignored, not an error.
+    assert len(names(territory=TerritoryFactory(partnership=cast.other_partnership).pk)) == 4
+
+
+def test_list_answers_htmx_with_the_list_only(cast, client_for, known):
+    response = client_for(cast.observer).get(url("home", cast), {"sector": Sector.SCHOOL}, HTTP_HX_REQUEST="true")
+    content = response.content.decode()
+    assert "<html" not in content and "Heure du conte" in content and "Halte" not in content
+
+
+def test_partner_sees_add_links_for_its_own_organization_only(cast, client_for, known):
+    content = client_for(cast.partner).get(url("home", cast)).content.decode()
+    assert f"?organization={cast.organization.pk}" in content
+    assert f"?organization={known['school'].pk}" not in content
+    assert "?organization=" not in client_for(cast.observer).get(url("home", cast)).content.decode()
+
+
+def test_gap_counts_on_a_known_offer(cast, client_for, known):
+    table = client_for(cast.observer).get(url("gaps", cast)).context["table"]
+    t1, t2, t3 = known["t1"], known["t2"], known["t3"]
+    parents_t1 = cell(table, "parents", t1)
+    assert (parents_t1.count.services, parents_t1.count.reach) == (3, 15)
+    assert parents_t1.is_overlap and table.overlap_threshold == 3  # twice the 1.5 services of a served cell
+    assert cell(table, "parents", t2).count.services == 1 and cell(table, "parents", t2).count.reach == 5
+    assert cell(table, "age_0_1", t1).count.services == 1 and cell(table, "age_0_1", t1).count.reach == 10
+    assert cell(table, "parents", t3).is_gap
+    # The service without a territory gets its own column rather than disappearing.
+    assert table.has_unspecified and cell(table, "age_2_5", None).count.services == 1
+    parents = next(r for r in table.rows if r.clientele == "parents")
+    assert (parents.total.services, parents.total.reach) == (3, 15)
+    # Columns follow the territories by kind and name: Les Terrasses, Quartier de la Gare, Vieux-Moulin.
+    assert [total.services for total in table.column_totals] == [1, 0, 3, 1]
+    assert table.grand_total == 4
+    assert "Grossesse" in table.empty_clienteles and "Parents" not in table.empty_clienteles
+    assert table.empty_territories == [t3]
+
+
+def test_an_even_offer_is_not_flagged_as_overlapping(cast, client_for):
+    territories = [TerritoryFactory(partnership=cast.partnership) for _ in range(2)]
+    for territory in territories:
+        ServiceFactory.create_batch(4, organization=cast.organization, territories=[territory])
+    table = client_for(cast.observer).get(url("gaps", cast)).context["table"]
+    assert table.overlap_threshold == 8 and not table.overlaps
+
+
+def test_gap_page_shows_gaps_and_overlaps_in_words(cast, client_for, known):
+    content = client_for(cast.observer).get(url("gaps", cast)).content.decode()
+    assert "aucun service" in content and "chevauchement possible" in content
+    assert '<th scope="col">Quartier de la Gare</th>' in content and '<th scope="row">Grossesse</th>' in content
+    assert "Clientèles sans aucun service" in content and "Territoires sans aucun service" in content
+
+
+def test_gap_filters_by_sector_and_factor(cast, client_for, known):
+    client = client_for(cast.observer)
+    table = client.get(url("gaps", cast), {"sector": Sector.SCHOOL}).context["table"]
+    assert table.grand_total == 1 and cell(table, "parents", known["t1"]).count.services == 1
+    table = client.get(url("gaps", cast), {"factor": known["reading"].pk}).context["table"]
+    assert table.grand_total == 1 and not table.has_unspecified
+
+
+def test_gap_page_offers_to_draw_a_finding_when_possible(cast, client_for, known):
+    client = client_for(cast.coordinator)
+    assert client.get(url("gaps", cast)).context["finding_url"] is None  # no cycle yet
+    cycle = CycleFactory(partnership=cast.partnership)
+    try:
+        expected = reverse("analysis:finding_create", kwargs={"slug": cast.partnership.slug, "cycle_pk": cycle.pk})
+    except NoReverseMatch:
+        expected = None
+    finding_url = client.get(url("gaps", cast)).context["finding_url"]
+    if expected is None:
+        assert finding_url is None
+    else:
+        assert finding_url == f"{expected}?origin=services"
+    assert client_for(cast.observer).get(url("gaps", cast)).context["finding_url"] is None
+
+
+def _populate(cast, organizations: int) -> None:
+    """Two services per organization, written in bulk to keep the test fast."""
+    territories = [TerritoryFactory(partnership=cast.partnership) for _ in range(3)]
+    factor = FactorFactory()
+    created = OrganizationFactory.create_batch(organizations, partnership=cast.partnership)
+    services = Service.objects.bulk_create(
+        Service(organization=organization, name=f"Service {index}", for_parents=True, for_pregnancy=index % 2 == 0)
+        for organization in created
+        for index in range(2)
+    )
+    Service.territories.through.objects.bulk_create(
+        Service.territories.through(service=service, territory=territories[index % 3])
+        for index, service in enumerate(services)
+    )
+    Service.factors.through.objects.bulk_create(
+        Service.factors.through(service=service, protectivefactor=factor) for service in services
+    )
+
+
+@pytest.mark.parametrize("name", ["home", "gaps"])
+def test_query_count_is_flat_between_10_and_60_organizations(cast, client_for, name):
+    client = client_for(cast.observer)
+    _populate(cast, 10)
+    small = query_count(client, url(name, cast))
+    _populate(cast, 50)
+    assert query_count(client, url(name, cast)) == small

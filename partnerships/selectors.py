@@ -1,0 +1,114 @@
+"""Reads of the partnerships app, with their joins: each page runs a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, IntegerField, Model, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from cycles.models import Cycle, Step
+from intention.models import Commitment
+from organizations.models import Organization
+
+from .models import Invitation, Membership, Partnership, Role, Territory, TerritoryKind
+
+
+def _count_per_partnership(model: type[Model], **filters) -> Coalesce:
+    """A correlated COUNT, so that counting members and organizations together does not multiply rows."""
+    rows = (
+        model._default_manager.filter(partnership=OuterRef("pk"), **filters)
+        .order_by()
+        .values("partnership")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+# Dashboard ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    organization_count: int
+    member_count: int
+    cycle: Cycle | None
+    committed_count: int
+
+
+def current_cycle(*, partnership: Partnership) -> Cycle | None:
+    """The partnership's latest cycle (by start date), with its five steps."""
+    steps = Prefetch("steps", queryset=Step.objects.order_by("number"))
+    return Cycle.objects.filter(partnership=partnership).order_by("-starts_on", "-id").prefetch_related(steps).first()
+
+
+def dashboard(*, partnership: Partnership) -> Dashboard:
+    counts = (
+        Partnership.objects.filter(pk=partnership.pk)
+        .annotate(
+            organization_count=_count_per_partnership(Organization), member_count=_count_per_partnership(Membership)
+        )
+        .values("organization_count", "member_count")
+        .get()
+    )
+    cycle = current_cycle(partnership=partnership)
+    committed = Commitment.objects.filter(cycle=cycle).count() if cycle else 0
+    return Dashboard(
+        organization_count=counts["organization_count"],
+        member_count=counts["member_count"],
+        cycle=cycle,
+        committed_count=committed,
+    )
+
+
+# Profile --------------------------------------------------------------------------------------------------------
+
+
+def territory_names(*, partnership: Partnership) -> dict[str, list[str]]:
+    """Names of the local territory by kind, every kind present (possibly empty), in alphabetical order."""
+    names: dict[str, list[str]] = {kind: [] for kind in TerritoryKind.values}
+    for kind, name in Territory.objects.filter(partnership=partnership).order_by("name").values_list("kind", "name"):
+        names[kind].append(name)
+    return names
+
+
+# Members --------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class RoleGroup:
+    role: str
+    label: str
+    memberships: list[Membership] = field(default_factory=list)
+
+
+def members_by_role(*, partnership: Partnership) -> list[RoleGroup]:
+    """The members in the order of the roles (coordination first), by name within a role; empty roles left out."""
+    groups = {role: RoleGroup(role=role, label=str(label)) for role, label in Role.choices}
+    memberships = (
+        Membership.objects.filter(partnership=partnership)
+        .select_related("user", "organization")
+        .order_by("user__full_name", "user__email")
+    )
+    for membership in memberships:
+        groups[membership.role].memberships.append(membership)
+    return [group for group in groups.values() if group.memberships]
+
+
+def open_invitations(*, partnership: Partnership) -> QuerySet[Invitation]:
+    """Invitations neither accepted nor cancelled; expired ones included, since they can be sent again."""
+    return (
+        Invitation.objects.filter(partnership=partnership, accepted_at__isnull=True, revoked_at__isnull=True)
+        .select_related("organization", "invited_by")
+        .order_by("-created_at")
+    )
+
+
+# Site administration --------------------------------------------------------------------------------------------
+
+
+def partnerships_for_administration() -> QuerySet[Partnership]:
+    return Partnership.objects.annotate(
+        member_count=_count_per_partnership(Membership),
+        organization_count=_count_per_partnership(Organization),
+        open_invitation_count=_count_per_partnership(Invitation, accepted_at__isnull=True, revoked_at__isnull=True),
+    ).order_by("name")

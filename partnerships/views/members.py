@@ -1,0 +1,138 @@
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from core.concurrency import EditConflict
+from core.rendering import render_conflict, render_history
+from partnerships import selectors, services
+from partnerships.access import PartnershipAccess, access_invitation, access_membership, partnership_view
+from partnerships.forms import InvitationForm, MembershipForm
+from partnerships.permissions import Perm
+
+from .common import site_url
+
+
+def _members_url(access: PartnershipAccess) -> str:
+    return reverse("partnerships:members", kwargs={"slug": access.partnership.slug})
+
+
+@partnership_view()
+def member_list(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
+    can_manage = access.can(Perm.MANAGE_MEMBERS)
+    groups = selectors.members_by_role(partnership=access.partnership)
+    context = {
+        "access": access,
+        "section": "members",
+        "groups": groups,
+        "member_count": sum(len(group.memberships) for group in groups),
+        "can_manage": can_manage,
+        "invitations": selectors.open_invitations(partnership=access.partnership) if can_manage else None,
+    }
+    return render(request, "partnerships/member_list.html", context)
+
+
+@partnership_view(Perm.MANAGE_MEMBERS)
+def invite(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
+    form = InvitationForm(request.POST or None, partnership=access.partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.invitation_create(
+                partnership=access.partnership,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                organization=form.cleaned_data["organization"],
+                invited_by=request.user,
+                base_url=site_url(request),
+            )
+        except services.InvitationError as error:
+            form.add_error("email", str(error))
+        else:
+            messages.success(request, _("Une invitation a été envoyée à %(email)s.") % {"email": invitation.email})
+            return redirect(_members_url(access))
+    context = {"access": access, "section": "members", "form": form, "cancel_url": _members_url(access)}
+    return render(request, "partnerships/invitation_form.html", context)
+
+
+@partnership_view(Perm.MANAGE_MEMBERS, methods=("POST",))
+def invitation_resend(request: HttpRequest, access: PartnershipAccess, invitation_pk: int) -> HttpResponse:
+    invitation = access_invitation(access, invitation_pk)
+    try:
+        services.invitation_resend(invitation=invitation, base_url=site_url(request))
+    except services.InvitationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("L'invitation a été renvoyée à %(email)s.") % {"email": invitation.email})
+    return redirect(_members_url(access))
+
+
+@partnership_view(Perm.MANAGE_MEMBERS, methods=("POST",))
+def invitation_revoke(request: HttpRequest, access: PartnershipAccess, invitation_pk: int) -> HttpResponse:
+    invitation = access_invitation(access, invitation_pk)
+    try:
+        services.invitation_revoke(invitation=invitation)
+    except services.InvitationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("L'invitation de %(email)s a été annulée : son lien ne fonctionne plus.") % {"email": invitation.email},
+        )
+    return redirect(_members_url(access))
+
+
+@partnership_view(Perm.MANAGE_MEMBERS)
+def member_edit(request: HttpRequest, access: PartnershipAccess, membership_pk: int) -> HttpResponse:
+    membership = access_membership(access, membership_pk)
+    form = MembershipForm(request.POST or None, instance=membership, partnership=access.partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_update(membership=membership, expected_version=form.cleaned_data["version"])
+        except EditConflict as conflict:
+            return render_conflict(
+                request,
+                form=form,
+                current=conflict.current,
+                cancel_url=_members_url(access),
+                context={"access": access},
+            )
+        except services.MembershipRuleError as error:
+            form.add_error("role", str(error))
+        else:
+            messages.success(request, _("Le rôle de %(name)s a été enregistré.") % {"name": membership.user.full_name})
+            return redirect(_members_url(access))
+    context = {
+        "access": access,
+        "section": "members",
+        "form": form,
+        "membership": membership,
+        "cancel_url": _members_url(access),
+    }
+    return render(request, "partnerships/member_form.html", context)
+
+
+@partnership_view(Perm.MANAGE_MEMBERS, methods=("POST",))
+def member_remove(request: HttpRequest, access: PartnershipAccess, membership_pk: int) -> HttpResponse:
+    membership = access_membership(access, membership_pk)
+    try:
+        services.membership_remove(membership=membership)
+    except services.MembershipRuleError as error:
+        messages.error(request, str(error))
+        return redirect(_members_url(access))
+    messages.success(request, _("%(name)s ne fait plus partie du regroupement.") % {"name": membership.user.full_name})
+    if membership.user_id == request.user.pk:
+        return redirect("core:home")  # they left the partnership: its pages are closed to them now
+    return redirect(_members_url(access))
+
+
+@partnership_view()
+def member_history(request: HttpRequest, access: PartnershipAccess, membership_pk: int) -> HttpResponse:
+    membership = access_membership(access, membership_pk)
+    return render_history(
+        request,
+        obj=membership,
+        title=membership.user.full_name or membership.user.email,
+        back_url=_members_url(access),
+        context={"access": access, "section": "members"},
+    )

@@ -1,0 +1,140 @@
+"""Demo data for Outil 8 on partnership A's current cycle: candidates, a closed vote, the group's choice,
+selected factors and objectives. Every row is found or created on a stable key, so a second run changes nothing.
+"""
+
+import random
+
+from analysis.models import Finding, FindingNature, FindingOrigin
+from cycles.models import Cycle
+from demo.context import DemoContext
+from factors.models import ProtectiveFactor
+from partnerships.models import Role
+
+from . import selectors, services, vote_services
+from .models import Objective, Priority, SelectedFactor, Vote, VoteMethod
+
+VOTE_TITLE = "Choix des priorités — rencontre 5"
+CANDIDATE_COUNT = 8
+VOTERS = 7
+POINTS = (5, 3, 2)  # each voter gives 10 points to three findings
+
+SELECTED_FACTORS = (
+    ("habiletes-communication", "Les constats sur le langage et l'éveil à l'écrit reviennent dans les trois analyses."),
+    ("developpement-socioaffectif", "Les éducatrices observent plus d'enfants en difficulté à l'entrée en maternelle."),
+    ("pratiques-parentales", "Peu d'activités parent-enfant sont offertes aux familles des secteurs ruraux."),
+    ("attitudes-parentales", "Les parents consultés disent se sentir seuls et peu outillés."),
+    ("qualite-accessibilite-services", "Plusieurs familles ne connaissent pas les services, surtout à l'est."),
+    ("environnement-quartier", "Les parcs des quartiers centraux sont peu sécuritaires pour les tout-petits."),
+)
+
+OBJECTIVES = (
+    (
+        "Enrichir l'éveil à la lecture et à l'écriture des tout-petits",
+        "Multiplier les occasions de lire, de raconter et de jouer avec les mots, à la maison comme dans les services.",
+        ("habiletes-communication", "pratiques-parentales"),
+        (0,),
+    ),
+    (
+        "Renforcer le sentiment de compétence des parents",
+        "Offrir aux parents des lieux pour échanger, être reconnus et trouver du soutien sans jugement.",
+        ("attitudes-parentales",),
+        (1,),
+    ),
+    (
+        "Soutenir le développement socioaffectif des enfants de 0 à 5 ans",
+        "Outiller les milieux de garde et les familles pour accompagner les émotions et les relations des enfants.",
+        ("developpement-socioaffectif",),
+        (2,),
+    ),
+    (
+        "Rendre les services accessibles aux familles isolées ou nouvellement arrivées",
+        "Faire connaître l'offre de services et lever les obstacles de transport, d'horaire et de langue.",
+        ("qualite-accessibilite-services",),
+        (3,),
+    ),
+    (
+        "Aménager des lieux de jeu sécuritaires et accueillants dans les quartiers",
+        "Travailler avec la Ville pour que chaque quartier ait un parc adapté aux tout-petits.",
+        ("environnement-quartier",),
+        (3,),
+    ),
+)
+
+
+def load(ctx: DemoContext) -> None:
+    cycle = ctx.cycle_a
+    if not Vote.objects.filter(cycle=cycle, title=VOTE_TITLE).exists():
+        candidates = _mark_candidates(cycle)
+        if len(candidates) >= 2:
+            vote = _closed_vote(cycle, ctx)
+            _choose(cycle, vote, ctx)
+    factors = _select_factors(cycle, ctx)
+    _objectives(cycle, factors)
+
+
+def _mark_candidates(cycle: Cycle) -> list[Finding]:
+    """About eight findings, concerns first, taken in turn from each of the three analyses."""
+    existing = list(Finding.objects.filter(cycle=cycle, is_candidate=True))
+    if existing:
+        return existing
+    findings = sorted(Finding.objects.filter(cycle=cycle), key=lambda f: (f.nature != FindingNature.CONCERN, f.pk))
+    by_origin = {origin: [f for f in findings if f.origin == origin] for origin in FindingOrigin.values}
+    chosen: set[int] = set()
+    while len(chosen) < CANDIDATE_COUNT and any(by_origin.values()):
+        for queue in by_origin.values():
+            if queue and len(chosen) < CANDIDATE_COUNT:
+                chosen.add(queue.pop(0).pk)
+    services.candidates_update(cycle=cycle, candidates=chosen)
+    return list(Finding.objects.filter(cycle=cycle, is_candidate=True))
+
+
+def _closed_vote(cycle: Cycle, ctx: DemoContext) -> Vote:
+    draft = Vote(title=VOTE_TITLE, method=VoteMethod.POINTS, points_per_member=sum(POINTS), max_points_per_finding=5)
+    vote = vote_services.vote_create(cycle=cycle, vote=draft, user=ctx.coordinator_a)
+    vote = vote_services.vote_open(vote=vote)
+    candidates = selectors.vote_candidates(vote)
+    voters = ctx.partnership_a.memberships.filter(role__in=[Role.COORDINATOR, Role.COMMITTEE, Role.PARTNER])
+    rng = random.Random(5)  # the same ballots on every machine
+    for member in voters.order_by("pk")[:VOTERS]:
+        favourites = rng.sample(candidates[: max(4, len(candidates) - 2)], k=min(len(POINTS), len(candidates)))
+        choices = dict(zip(favourites, POINTS, strict=False))
+        vote_services.ballot_cast(vote=vote, member=member, choices=choices)
+    return vote_services.vote_close(vote=vote)
+
+
+def _choose(cycle: Cycle, vote: Vote, ctx: DemoContext) -> None:
+    result = selectors.vote_result(vote, selectors.vote_candidates(vote))
+    services.priorities_choose(
+        cycle=cycle,
+        findings=[row.item for row in result[:4]],
+        vote=vote,
+        note="Choix fait par consensus à la rencontre 5, à la lumière du vote.",
+        user=ctx.coordinator_a,
+    )
+
+
+def _select_factors(cycle: Cycle, ctx: DemoContext) -> dict[str, ProtectiveFactor]:
+    reference = {f.code: f for f in ProtectiveFactor.objects.filter(partnership__isnull=True)}
+    selected = {}
+    for code, rationale in SELECTED_FACTORS:
+        factor = reference.get(code)
+        if factor is None:
+            continue
+        SelectedFactor.objects.get_or_create(
+            cycle=cycle, factor=factor, defaults={"rationale": rationale, "selected_by": ctx.coordinator_a}
+        )
+        selected[code] = factor
+    return selected
+
+
+def _objectives(cycle: Cycle, factors: dict[str, ProtectiveFactor]) -> None:
+    priorities = list(Priority.objects.filter(cycle=cycle).order_by("position", "pk"))
+    for position, (title, description, factor_codes, priority_indexes) in enumerate(OBJECTIVES, start=1):
+        if Objective.objects.filter(cycle=cycle, title=title).exists():
+            continue
+        services.objective_create(
+            cycle=cycle,
+            objective=Objective(title=title, description=description, position=position),
+            priorities=[priorities[i] for i in priority_indexes if i < len(priorities)],
+            factors=[factors[code] for code in factor_codes if code in factors],
+        )

@@ -1,0 +1,103 @@
+"""Outil 8 at a glance: what the group has decided so far, and what is still missing."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from analysis.models import Finding
+from cycles.models import Cycle
+from factors.models import SystemCode
+
+from . import selectors
+from .models import Objective, Priority, SelectedFactor, Vote
+
+
+@dataclass
+class Overview:
+    candidate_groups: list[selectors.OriginGroup]
+    candidate_count: int
+    votes: list[Vote]
+    priorities: list[Priority]
+    factors_by_system: list[tuple[str, list[SelectedFactor]]]
+    objectives: list[Objective]
+    missing: list[str]
+
+
+def priorities_overview(cycle: Cycle) -> Overview:
+    candidates = list(selectors.candidate_findings(cycle))
+    priorities = list(selectors.priority_list(cycle))
+    selected = list(selectors.selected_factor_list(cycle))
+    objectives = list(selectors.objective_list(cycle))
+    by_system = [(str(label), [s for s in selected if s.factor.system == code]) for code, label in SystemCode.choices]
+    return Overview(
+        candidate_groups=selectors.group_by_origin(candidates),
+        candidate_count=len(candidates),
+        votes=list(selectors.vote_list(cycle)),
+        priorities=priorities,
+        factors_by_system=by_system,
+        objectives=objectives,
+        missing=missing_items(candidates, priorities, by_system, objectives),
+    )
+
+
+def missing_items(
+    candidates: list[Finding],
+    priorities: list[Priority],
+    factors_by_system: list[tuple[str, list[SelectedFactor]]],
+    objectives: list[Objective],
+) -> list[str]:
+    """Plain sentences naming each gap, in the order the group works through the tool."""
+    missing = []
+    if not candidates:
+        missing.append(_("Aucun constat n'est encore marqué comme priorité candidate."))
+    if not priorities:
+        missing.append(_("Le groupe n'a encore retenu aucune priorité."))
+    for label, selections in factors_by_system:
+        if not selections:
+            missing.append(
+                _("Aucun facteur de protection n'est retenu pour le système « %(system)s ».") % {"system": label}
+            )
+    if not objectives:
+        missing.append(_("Aucun objectif n'est encore défini."))
+    missing += _objective_gaps(objectives)
+    missing += _unanswered(priorities, factors_by_system, objectives)
+    return missing
+
+
+def _objective_gaps(objectives: list[Objective]) -> list[str]:
+    gaps = []
+    for objective in objectives:
+        if not objective.factors.all():
+            gaps.append(
+                _("L'objectif « %(title)s » n'est lié à aucun facteur de protection.") % {"title": objective.title}
+            )
+        if not objective.priorities.all():
+            gaps.append(_("L'objectif « %(title)s » ne répond à aucune priorité.") % {"title": objective.title})
+    return gaps
+
+
+def _unanswered(
+    priorities: list[Priority],
+    factors_by_system: list[tuple[str, list[SelectedFactor]]],
+    objectives: list[Objective],
+) -> list[str]:
+    gaps = []
+    for priority in priorities:
+        if not priority.objectives.all():
+            gaps.append(
+                _("La priorité « %(finding)s » n'est reprise par aucun objectif.")
+                % {"finding": _short(priority.finding.statement)}
+            )
+    targeted = {factor.pk for objective in objectives for factor in objective.factors.all()}
+    for _label, selections in factors_by_system:
+        for selection in selections:
+            if selection.factor_id not in targeted:
+                gaps.append(
+                    _("Le facteur « %(factor)s » est retenu, mais aucun objectif ne le vise.")
+                    % {"factor": selection.factor.name}
+                )
+    return gaps
+
+
+def _short(text: str, length: int = 90) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"

@@ -1,0 +1,162 @@
+"""Reads of Outil 8, with their joins; each function's query count does not grow with the data."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from analysis.models import Finding, FindingOrigin
+from cycles.models import Cycle
+from factors.models import ProtectiveFactor, SystemCode
+from partnerships.models import Membership
+
+from . import results
+from .models import Ballot, Objective, Priority, SelectedFactor, Vote
+
+
+@dataclass
+class OriginGroup:
+    origin: str
+    label: str
+    findings: list[Finding] = field(default_factory=list)
+
+
+def group_by_origin(findings: list[Finding]) -> list[OriginGroup]:
+    """The three analyses in their usual order, each with its findings (possibly none)."""
+    groups = {origin: OriginGroup(origin=origin, label=str(label)) for origin, label in FindingOrigin.choices}
+    for finding in findings:
+        groups[finding.origin].findings.append(finding)
+    return list(groups.values())
+
+
+def _factors_prefetch(lookup: str = "factors") -> Prefetch:
+    return Prefetch(lookup, queryset=ProtectiveFactor.objects.order_by("system", "position", "name_fr"))
+
+
+def cycle_findings(cycle: Cycle) -> QuerySet[Finding]:
+    return Finding.objects.filter(cycle=cycle).order_by("origin", "id").prefetch_related(_factors_prefetch())
+
+
+def candidate_findings(cycle: Cycle) -> QuerySet[Finding]:
+    return cycle_findings(cycle).filter(is_candidate=True)
+
+
+def _count_subquery(queryset: QuerySet, column: str, *, distinct: bool = False) -> Coalesce:
+    counted = queryset.values(column).annotate(n=Count("pk", distinct=distinct)).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def vote_list(cycle: Cycle) -> QuerySet[Vote]:
+    """Votes with their number of candidates and voters, counted in subqueries to avoid a join product."""
+    voters = (
+        Ballot.objects.filter(vote=OuterRef("pk")).values("vote").annotate(n=Count("member", distinct=True)).values("n")
+    )
+    candidates = Vote.candidates.through.objects.filter(vote=OuterRef("pk"))
+    return Vote.objects.filter(cycle=cycle).annotate(
+        voter_count=Coalesce(Subquery(voters, output_field=IntegerField()), Value(0)),
+        candidate_count=_count_subquery(candidates, "vote"),
+    )
+
+
+def priority_list(cycle: Cycle) -> QuerySet[Priority]:
+    return (
+        Priority.objects.filter(cycle=cycle)
+        .select_related("finding", "vote")
+        .prefetch_related(_factors_prefetch("finding__factors"), Prefetch("objectives", Objective.objects.all()))
+    )
+
+
+def selected_factor_list(cycle: Cycle) -> QuerySet[SelectedFactor]:
+    return SelectedFactor.objects.filter(cycle=cycle).select_related("factor")
+
+
+def objective_list(cycle: Cycle) -> QuerySet[Objective]:
+    return Objective.objects.filter(cycle=cycle).prefetch_related(
+        Prefetch("priorities", queryset=Priority.objects.select_related("finding")), _factors_prefetch()
+    )
+
+
+# --- One vote ----------------------------------------------------------------------------------------------
+
+
+def vote_candidates(vote: Vote) -> list[Finding]:
+    return list(vote.candidates.order_by("origin", "id"))
+
+
+def vote_result(vote: Vote, candidates: list[Finding]) -> list[results.ResultRow[Finding]]:
+    by_pk = {finding.pk: finding for finding in candidates}
+    column = "points" if vote.is_points else "rank"
+    pairs = [
+        (by_pk[finding_id], value)
+        for finding_id, value in vote.ballots.values_list("finding_id", column)
+        if finding_id in by_pk and value is not None
+    ]
+    scores = results.points_scores(pairs) if vote.is_points else results.borda_scores(pairs, len(candidates))
+    return results.ranked(candidates, scores)
+
+
+def vote_voters(vote: Vote) -> list[Membership]:
+    return list(
+        Membership.objects.filter(priority_ballots__vote=vote)
+        .select_related("user")
+        .distinct()
+        .order_by("user__full_name", "pk")
+    )
+
+
+def member_ballot(vote: Vote, member: Membership) -> dict[int, int]:
+    """The member's current ballot: {finding pk: points or rank}."""
+    column = "points" if vote.is_points else "rank"
+    return dict(vote.ballots.filter(member=member).values_list("finding_id", column))
+
+
+# --- Selected factors --------------------------------------------------------------------------------------
+
+
+@dataclass
+class FactorRow:
+    factor: ProtectiveFactor
+    selection: SelectedFactor | None
+    suggested: bool
+    used_by: list[str]
+
+
+@dataclass
+class SystemFactors:
+    system: str
+    label: str
+    rows: list[FactorRow]
+
+    @property
+    def selected_count(self) -> int:
+        return sum(1 for row in self.rows if row.selection)
+
+
+def suggested_factor_ids(cycle: Cycle) -> set[int]:
+    """Factors named by the findings the group chose as priorities."""
+    return set(
+        ProtectiveFactor.objects.filter(findings__priorities__cycle=cycle).values_list("pk", flat=True).distinct()
+    )
+
+
+def factor_usage(cycle: Cycle) -> dict[int, list[str]]:
+    """{factor pk: titles of the cycle's objectives that target it}."""
+    usage: dict[int, list[str]] = {}
+    links = Objective.factors.through.objects.filter(objective__cycle=cycle).select_related("objective")
+    for link in links.order_by("objective__position", "objective_id"):
+        usage.setdefault(link.protectivefactor_id, []).append(link.objective.title)
+    return usage
+
+
+def factors_by_system(*, partnership, cycle: Cycle) -> list[SystemFactors]:
+    """Each system's factors from the catalogue visible to the partnership; those suggested by priorities first."""
+    selections = {s.factor_id: s for s in SelectedFactor.objects.filter(cycle=cycle)}
+    suggested = suggested_factor_ids(cycle)
+    usage = factor_usage(cycle)
+    groups = {code: SystemFactors(system=code, label=str(label), rows=[]) for code, label in SystemCode.choices}
+    for factor in ProtectiveFactor.objects.visible_to(partnership).order_by("system", "position", "name_fr"):
+        row = FactorRow(factor, selections.get(factor.pk), factor.pk in suggested, usage.get(factor.pk, []))
+        groups[factor.system].rows.append(row)
+    for group in groups.values():
+        group.rows.sort(key=lambda row: not row.suggested)  # stable: catalogue order within each half
+    return list(groups.values())
