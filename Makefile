@@ -31,9 +31,11 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-## messages: refresh the English catalogue from the French source strings
+## messages: refresh the catalogues from the French source strings. English is translated by people; the French
+## catalogue repeats the source (msgen) so that French plurals follow French rules (0 or 1 → singular).
 messages: install
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(PY) manage.py makemessages -l en -l fr --ignore=.venv --ignore=staticfiles --ignore=bench/results --no-obsolete
+	msgen locale/fr/LC_MESSAGES/django.po -o locale/fr/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages --ignore=.venv
 
 ## bench: time the main pages on a province-scale data set (see bench/README.md)

@@ -168,7 +168,11 @@ def invitation_accept_with_new_account(*, invitation: Invitation, full_name: str
 
 def _lock_pending(invitation: Invitation) -> Invitation:
     # Read again under lock: two clicks on the same link must not create two memberships.
-    locked = Invitation.objects.select_for_update().select_related("partnership", "organization").get(pk=invitation.pk)
+    locked = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("partnership", "organization")
+        .get(pk=invitation.pk)
+    )
     if not locked.is_pending:
         raise InvitationError(_("Cette invitation n'est plus valide."))
     return locked

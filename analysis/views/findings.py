@@ -16,7 +16,7 @@ from .. import selectors, services
 from ..access import access_finding
 from ..filters import FindingFilterForm, filter_value
 from ..forms import FindingForm
-from ..history import history_with_links
+from ..history import history_with_systems
 from ..models import FindingOrigin
 from .common import int_param, page_context
 
@@ -126,7 +126,7 @@ def finding_history(request: HttpRequest, access: PartnershipAccess, cycle_pk: i
     finding, _can_edit = access_finding(access, cycle, finding_pk)
     context = page_context(
         access,
-        entries=history_with_links(finding, m2m_fields=("factors", *selectors.EVIDENCE_FIELDS)),
+        entries=history_with_systems(finding),
         obj=finding,
         title=str(finding),
         back_url=_detail_url(access, cycle, finding.pk),

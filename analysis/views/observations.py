@@ -16,7 +16,7 @@ from .. import selectors, services
 from ..access import access_observation
 from ..filters import ObservationFilterForm, filter_value
 from ..forms import ObservationForm
-from ..history import history_with_links
+from ..history import history_with_systems
 from .common import PAGE_SIZE, page_context
 
 
@@ -103,7 +103,7 @@ def observation_history(request: HttpRequest, access: PartnershipAccess, observa
     )
     context = page_context(
         access,
-        entries=history_with_links(observation, m2m_fields=("factors",)),
+        entries=history_with_systems(observation),
         obj=observation,
         title=str(observation),
         back_url=back_url,

@@ -55,3 +55,11 @@ def test_compiled_catalogue_matches_the_source():
         if catalogue.gettext(msgid) == msgid and fields["msgstr"] != fields["msgid"]:
             stale.append(fields["msgid"])
     assert not stale, f"run `make messages`: the .mo file lacks {stale[:10]}"
+
+
+def test_french_plurals_follow_french_rules():
+    from django.utils import translation
+
+    with translation.override("fr"):
+        assert translation.ngettext("%(counter)s constat", "%(counter)s constats", 0) == "%(counter)s constat"
+        assert translation.ngettext("%(counter)s constat", "%(counter)s constats", 2) == "%(counter)s constats"
