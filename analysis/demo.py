@@ -1,8 +1,8 @@
 """Demo data of Outil 5 for partnership A: statistics, observations and findings (see demo_content.py).
 
 Idempotent: statistics are imported (a second import changes nothing), observations and findings are looked
-up by their text before being created. Services and factor interventions are loaded after this app, so the
-findings rest only on statistics and observations.
+up by their text before being created. Services and factor interventions are loaded after this app: `link`
+(the demo's second pass) then lets the findings drawn from Outils 6 and 7 cite them.
 """
 
 import datetime
@@ -23,6 +23,33 @@ def load(ctx: DemoContext) -> None:
     load_statistics(ctx)
     observations = load_observations(ctx)
     load_findings(ctx, observations)
+
+
+def link(ctx: DemoContext) -> None:
+    """Findings of the service-offer and factor analyses cite the services and interventions on their factors."""
+    from coverage.models import FactorIntervention
+    from offer.models import Service
+
+    findings = Finding.objects.filter(cycle=ctx.cycle_a, origin__in=["services", "factors"]).prefetch_related(
+        "factors", "statistics", "observations", "services", "interventions"
+    )
+    for finding in findings:
+        if finding.services.all() or finding.interventions.all():
+            continue
+        factors = list(finding.factors.all())
+        services_cited = Service.objects.filter(organization__partnership=ctx.partnership_a, factors__in=factors)
+        interventions = FactorIntervention.objects.filter(
+            organization__partnership=ctx.partnership_a, factor__in=factors, intensity__gte=1
+        ).order_by("-intensity", "pk")
+        relations = {
+            "factors": factors,
+            "statistics": list(finding.statistics.all()),
+            "observations": list(finding.observations.all()),
+            "services": list(services_cited.distinct().order_by("pk")[:3]) if finding.origin == "services" else [],
+            "interventions": list(interventions[:4]) if finding.origin == "factors" else [],
+        }
+        if relations["services"] or relations["interventions"]:
+            services.finding_update(finding=finding, expected_version=finding.version, relations=relations)
 
 
 def _row(indicator: str, domain: str, level: str, territory: str, period: str, value: float, **extra) -> StatisticRow:

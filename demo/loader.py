@@ -41,8 +41,8 @@ def load_foundation() -> DemoContext:
     )
 
 
-def app_loaders() -> list[tuple[str, Callable[[DemoContext], None]]]:
-    """`load` of every project app's `demo` module, in the order of INSTALLED_APPS (the order of the cycle)."""
+def app_loaders(function: str = "load") -> list[tuple[str, Callable[[DemoContext], None]]]:
+    """`load` (or `function`) of every project app's `demo` module, in the order of INSTALLED_APPS."""
     loaders = []
     for config in apps.get_app_configs():
         if config.name == "demo" or Path(config.path).parent != Path(settings.BASE_DIR):
@@ -50,8 +50,8 @@ def app_loaders() -> list[tuple[str, Callable[[DemoContext], None]]]:
         if importlib.util.find_spec(f"{config.name}.demo") is None:
             continue
         module = importlib.import_module(f"{config.name}.demo")
-        if callable(getattr(module, "load", None)):
-            loaders.append((config.name, module.load))
+        if callable(getattr(module, function, None)):
+            loaders.append((config.name, getattr(module, function)))
     return loaders
 
 
@@ -62,4 +62,8 @@ def load_demo() -> tuple[DemoContext, list[str]]:
     for name, load in app_loaders():
         load(ctx)
         loaded.append(name)
+    # A second pass, once every app has its content: links that point forward in the cycle's order
+    # (a finding of Outil 5 citing the services of Outil 6, say).
+    for _name, link in app_loaders("link"):
+        link(ctx)
     return ctx, loaded
