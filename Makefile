@@ -31,11 +31,17 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-## messages: refresh the catalogues from the French source strings. English is translated by people; the French
-## catalogue repeats the source (msgen) so that French plurals follow French rules (0 or 1 → singular).
+## messages: refresh the catalogues from the French source strings. English is translated by people (new and
+## fuzzy entries are listed by the locale test). In the French catalogue every translation is the source itself
+## (msgfilter empties, msgen refills), so that French plurals follow French rules (0 or 1: singular) and Django's
+## own French catalogue never replaces our words.
+FR_PO := locale/fr/LC_MESSAGES/django.po
 messages: install
 	$(PY) manage.py makemessages -l en -l fr --ignore=.venv --ignore=staticfiles --ignore=bench/results --no-obsolete
-	msgen locale/fr/LC_MESSAGES/django.po -o locale/fr/LC_MESSAGES/django.po
+	msgfilter -i $(FR_PO) -o $(FR_PO).tmp --keep-header sh -c 'cat >/dev/null'
+	msgen $(FR_PO).tmp -o $(FR_PO).tmp
+	msgattrib --clear-fuzzy --clear-previous $(FR_PO).tmp -o $(FR_PO)
+	rm $(FR_PO).tmp
 	$(PY) manage.py compilemessages --ignore=.venv
 
 ## bench: time the main pages on a province-scale data set (see bench/README.md)

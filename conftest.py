@@ -142,7 +142,7 @@ def sign_in(page):
         page.goto("/comptes/login/")
         page.get_by_label("Courriel").fill(user.email)
         page.get_by_label("Mot de passe").fill("mot-de-passe-test-1")
-        page.get_by_role("button", name="Me connecter").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Me connecter").click()
 
     return do

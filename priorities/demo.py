@@ -84,7 +84,7 @@ def _mark_candidates(cycle: Cycle) -> list[Finding]:
         for queue in by_origin.values():
             if queue and len(chosen) < CANDIDATE_COUNT:
                 chosen.add(queue.pop(0).pk)
-    services.candidates_update(cycle=cycle, candidates=chosen)
+    services.candidates_update(cycle=cycle, candidates=chosen, expected_fingerprint=None)
     return list(Finding.objects.filter(cycle=cycle, is_candidate=True))
 
 

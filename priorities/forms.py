@@ -12,7 +12,16 @@ from .selectors import SystemFactors
 NOT_IN_CYCLE = _("Ce constat n'appartient pas à ce cycle.")
 
 
-class CandidatesForm(forms.Form):
+class FingerprintFormMixin(forms.Form):
+    """Carries the state of the whole set the person started from (see services.SetChanged)."""
+
+    fingerprint = forms.CharField(
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Le formulaire est incomplet : rechargez la page et recommencez.")},
+    )
+
+
+class CandidatesForm(FingerprintFormMixin, forms.Form):
     candidates = forms.ModelMultipleChoiceField(
         queryset=Finding.objects.none(),
         required=False,
@@ -75,7 +84,7 @@ class ChooseForm(forms.Form):
         return data
 
 
-class SelectedFactorsForm(forms.Form):
+class SelectedFactorsForm(FingerprintFormMixin, forms.Form):
     """A checkbox and a rationale per factor of the catalogue, grouped by system."""
 
     def __init__(self, *args, groups: list[SystemFactors], **kwargs) -> None:

@@ -132,6 +132,11 @@ class SystemFactors:
         return sum(1 for row in self.rows if row.selection)
 
 
+def selected_rationales(cycle: Cycle) -> dict[int, str]:
+    """The cycle's selection as the save compares it: {factor pk: rationale}."""
+    return dict(SelectedFactor.objects.filter(cycle=cycle).values_list("factor_id", "rationale"))
+
+
 def suggested_factor_ids(cycle: Cycle) -> set[int]:
     """Factors named by the findings the group chose as priorities."""
     return set(

@@ -11,16 +11,11 @@ from cycles.models import Cycle
 from partnerships.access import PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
-from . import selectors, services
+from . import conflicts, selectors, services
 from .access import access_cycle, access_priority, access_vote
-from .forms import CandidatesForm, ChooseForm, SelectedFactorsForm
+from .forms import CandidatesForm, ChooseForm, FingerprintFormMixin, SelectedFactorsForm
 from .overview import priorities_overview
 from .vote_views import record_choice, render_vote_detail
-
-
-def _posted(request: HttpRequest):
-    """The posted data, even when empty: unticking every box posts nothing, and must still be saved."""
-    return request.POST if request.method == "POST" else None
 
 
 def page_context(access: PartnershipAccess, cycle: Cycle, **extra) -> dict:
@@ -57,20 +52,40 @@ def home(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> Http
 @partnership_view()
 def candidates(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
     cycle = access_cycle(access, cycle_pk)
-    if request.method == "POST":
-        access.require(Perm.EDIT_PRIORITIES)
-    form = CandidatesForm(_posted(request), cycle=cycle)
-    if request.method == "POST" and form.is_valid():
-        wanted = {finding.pk for finding in form.cleaned_data["candidates"]}
-        changed = services.candidates_update(cycle=cycle, candidates=wanted)
-        message = ngettext(
-            "Priorités candidates enregistrées : %(count)s constat a changé.",
-            "Priorités candidates enregistrées : %(count)s constats ont changé.",
-            changed,
+    if request.method != "POST":
+        return _render_candidates(request, access, cycle, form=None)
+    access.require(Perm.EDIT_PRIORITIES)
+    form = CandidatesForm(request.POST, cycle=cycle)  # bound even when every box is unticked
+    if not form.is_valid():
+        return _render_candidates(request, access, cycle, form=form)
+    wanted = {finding.pk for finding in form.cleaned_data["candidates"]}
+    try:
+        changed = services.candidates_update(
+            cycle=cycle, candidates=wanted, expected_fingerprint=form.cleaned_data["fingerprint"]
         )
-        messages.success(request, message % {"count": changed})
-        return redirect("priorities:home", slug=access.partnership.slug, cycle_pk=cycle.pk)
+    except services.CandidatesChanged as conflict:
+        return _render_candidates(request, access, cycle, form=form, conflict=conflict)
+    message = ngettext(
+        "Priorités candidates enregistrées : %(count)s constat a changé.",
+        "Priorités candidates enregistrées : %(count)s constats ont changé.",
+        changed,
+    )
+    messages.success(request, message % {"count": changed})
+    return redirect("priorities:home", slug=access.partnership.slug, cycle_pk=cycle.pk)
+
+
+def _render_candidates(
+    request: HttpRequest,
+    access: PartnershipAccess,
+    cycle: Cycle,
+    *,
+    form: CandidatesForm | None,
+    conflict: services.CandidatesChanged | None = None,
+) -> HttpResponse:
     findings = list(selectors.cycle_findings(cycle))
+    if form is None:
+        saved = {finding.pk for finding in findings if finding.is_candidate}
+        form = CandidatesForm(cycle=cycle, initial={"fingerprint": services.candidates_fingerprint(saved)})
     checked = _checked_candidates(form, findings)
     context = page_context(
         access,
@@ -80,7 +95,19 @@ def candidates(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -
         checked=checked,
         can_edit=access.can(Perm.EDIT_PRIORITIES),
     )
-    return render(request, "priorities/candidates.html", context)
+    if conflict is None:
+        return render(request, "priorities/candidates.html", context)
+    _carry_fingerprint(form, conflict)
+    context.update(conflict=True, differences=conflicts.candidate_differences(findings, conflict.saved, checked))
+    return render(request, "priorities/candidates.html", context, status=409)
+
+
+def _carry_fingerprint(form: FingerprintFormMixin, conflict: services.SetChanged) -> None:
+    """Keep everything the person chose but carry the set's current state, so that saving again is a
+    deliberate choice to replace what the other person saved."""
+    data = form.data.copy()
+    data["fingerprint"] = conflict.fingerprint
+    form.data = data
 
 
 def _checked_candidates(form: CandidatesForm, findings: list[Finding]) -> set[int]:
@@ -130,10 +157,37 @@ def factors(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> H
     if request.method == "POST":
         access.require(Perm.EDIT_PRIORITIES)
     groups = selectors.factors_by_system(partnership=access.partnership, cycle=cycle)
-    form = SelectedFactorsForm(_posted(request), groups=groups)
-    if request.method == "POST" and form.is_valid():
-        services.selected_factors_save(cycle=cycle, choices=form.choices(), user=request.user)
-        messages.success(request, _("Les facteurs de protection retenus ont été enregistrés."))
-        return redirect("priorities:factors", slug=access.partnership.slug, cycle_pk=cycle.pk)
+    if request.method != "POST":
+        initial = {"fingerprint": services.selection_fingerprint(selectors.selected_rationales(cycle))}
+        return _render_factors(request, access, cycle, SelectedFactorsForm(groups=groups, initial=initial))
+    form = SelectedFactorsForm(request.POST, groups=groups)  # bound even when every box is unticked
+    if not form.is_valid():
+        return _render_factors(request, access, cycle, form)
+    try:
+        services.selected_factors_save(
+            cycle=cycle,
+            choices=form.choices(),
+            user=request.user,
+            expected_fingerprint=form.cleaned_data["fingerprint"],
+        )
+    except services.SelectionChanged as conflict:
+        return _render_factors(request, access, cycle, form, conflict=conflict)
+    messages.success(request, _("Les facteurs de protection retenus ont été enregistrés."))
+    return redirect("priorities:factors", slug=access.partnership.slug, cycle_pk=cycle.pk)
+
+
+def _render_factors(
+    request: HttpRequest,
+    access: PartnershipAccess,
+    cycle: Cycle,
+    form: SelectedFactorsForm,
+    *,
+    conflict: services.SelectionChanged | None = None,
+) -> HttpResponse:
     context = page_context(access, cycle, form=form, can_edit=access.can(Perm.EDIT_PRIORITIES))
-    return render(request, "priorities/factors.html", context)
+    if conflict is None:
+        return render(request, "priorities/factors.html", context)
+    _carry_fingerprint(form, conflict)
+    chosen = {factor.pk: rationale for factor, rationale in form.choices().items()}
+    context.update(conflict=True, differences=conflicts.factor_differences(form.groups, conflict.saved, chosen))
+    return render(request, "priorities/factors.html", context, status=409)

@@ -43,16 +43,16 @@ def test_coordinator_adds_an_organization_records_its_commitment_and_switches_la
     page.get_by_label("Document signé (facultatif)").set_input_files(
         {"name": "engagement.pdf", "mimeType": "application/pdf", "buffer": PDF}
     )
-    page.get_by_role("button", name="Enregistrer l'engagement").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer l'engagement").click()
     check_accessibility(page)
     commitment = Commitment.objects.get(cycle=cycle, organization=organization)
     assert commitment.representative_name == "Nadia Tremblay"
     assert commitment.document_type == "application/pdf"
     assert commitment.history.get().history_user == cast.coordinator
 
-    page.get_by_role("button", name="English").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="English").click()
     assert page.locator("html").get_attribute("lang") == "en"
     assert (
         page.get_by_role("navigation", name="Partnership navigation")

@@ -18,8 +18,8 @@ def test_step_one_pages_are_accessible_and_the_rules_editor_saves_clean_html(pag
     ):
         page.goto(path)
         check_accessibility(page)
-    page.get_by_role("button", name="Rédiger une première version").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Rédiger une première version").click()
     editor = page.locator("trix-editor")
     editor.wait_for()
     assert editor.locator("h2").first.inner_text() == "Mission et intention commune"
@@ -28,8 +28,8 @@ def test_step_one_pages_are_accessible_and_the_rules_editor_saves_clean_html(pag
     page.keyboard.press("Control+End")
     page.keyboard.press("Enter")
     page.keyboard.type("Nous décidons par consensus.")
-    page.get_by_role("button", name="Enregistrer", exact=True).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer", exact=True).click()
     rules = OperatingRules.objects.get(partnership=cast.partnership)
     assert "<h2>Mission et intention commune</h2>" in rules.content
     assert "Nous décidons par consensus." in rules.content

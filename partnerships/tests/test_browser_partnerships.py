@@ -17,8 +17,8 @@ def test_partnership_pages_are_accessible_and_an_invitation_works(page, check_ac
     page.locator("#id_full_name").fill("Nadia Tremblay")
     page.locator("#id_password1").fill("Un-mot-de-passe-solide-42")
     page.locator("#id_password2").fill("Un-mot-de-passe-solide-42")
-    page.get_by_role("button", name="Créer mon compte et rejoindre le regroupement").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Créer mon compte et rejoindre le regroupement").click()
     assert page.url.endswith(f"/p/{cast.partnership.slug}/")
     assert "Bienvenue dans le regroupement" in page.content()
     page.context.clear_cookies()

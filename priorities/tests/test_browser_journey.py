@@ -29,21 +29,21 @@ UNCOVERED = "Habiletés de communication orale et écrite"
 def open_tool(page, check_accessibility, label: str) -> None:
     nav = page.get_by_role("navigation", name="Navigation du regroupement")
     nav.get_by_text("Outils").click()
-    nav.get_by_role("link", name=label).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        nav.get_by_role("link", name=label).click()
     check_accessibility(page)
 
 
 def submit(page, check_accessibility, button: str) -> None:
-    page.get_by_role("button", name=button).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
     check_accessibility(page)
 
 
 def sign_out(page, user) -> None:
     page.locator(".site-header summary", has_text=user.get_short_name()).click()
-    page.get_by_role("button", name="Me déconnecter").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Me déconnecter").click()
 
 
 def cast_ballot(page, check_accessibility, points: dict[str, int]) -> None:

@@ -18,11 +18,13 @@ from priorities.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def test_candidates_are_saved_in_one_post_with_history(cast, cycle, client_for, url):
+def test_candidates_are_saved_in_one_post_with_history(cast, cycle, client_for, url, with_fingerprint):
     first, second, third = (FindingFactory(cycle=cycle) for _ in range(3))
     third.is_candidate = True
     third.save()
-    response = client_for(cast.committee).post(url("candidates"), {"candidates": [first.pk, second.pk]})
+    client = client_for(cast.committee)
+    data = with_fingerprint(client, url("candidates"), {"candidates": [first.pk, second.pk]})
+    response = client.post(url("candidates"), data)
     assert response.status_code == 302
     assert set(Finding.objects.filter(is_candidate=True)) == {first, second}
     assert first.history.first().is_candidate is True
@@ -30,9 +32,10 @@ def test_candidates_are_saved_in_one_post_with_history(cast, cycle, client_for, 
     assert second.history.first().history_user == cast.committee
 
 
-def test_unticking_every_box_clears_the_candidates(cast, cycle, client_for, url):
+def test_unticking_every_box_clears_the_candidates(cast, cycle, client_for, url, with_fingerprint):
     finding = FindingFactory(cycle=cycle, is_candidate=True)
-    assert client_for(cast.coordinator).post(url("candidates"), {}).status_code == 302
+    client = client_for(cast.coordinator)
+    assert client.post(url("candidates"), with_fingerprint(client, url("candidates"), {})).status_code == 302
     finding.refresh_from_db()
     assert not finding.is_candidate
 
@@ -62,10 +65,12 @@ def test_only_editors_mark_candidates(cast, cycle, client_for, url, role):
     assert not finding.is_candidate
 
 
-def test_finding_of_another_cycle_is_rejected(cast, cycle, client_for, url):
+def test_finding_of_another_cycle_is_rejected(cast, cycle, client_for, url, with_fingerprint):
     mine = FindingFactory(cycle=cycle)
     elsewhere = FindingFactory(cycle=CycleFactory(partnership=cast.partnership))
-    response = client_for(cast.coordinator).post(url("candidates"), {"candidates": [mine.pk, elsewhere.pk]})
+    client = client_for(cast.coordinator)
+    data = with_fingerprint(client, url("candidates"), {"candidates": [mine.pk, elsewhere.pk]})
+    response = client.post(url("candidates"), data)
     assert response.status_code == 200
     assert "Ce constat n&#x27;appartient pas à ce cycle." in response.content.decode()
     assert not Finding.objects.filter(is_candidate=True).exists()
@@ -139,7 +144,7 @@ def test_priority_answered_by_an_objective_is_kept(cast, cycle, client_for, url)
 # --- Selected factors --------------------------------------------------------------------------------------
 
 
-def test_factors_are_selected_per_system_with_suggestions_first(cast, cycle, client_for, url):
+def test_factors_are_selected_per_system_with_suggestions_first(cast, cycle, client_for, url, with_fingerprint):
     plain = FactorFactory(system=SystemCode.CHILD, name_fr="Habiletés motrices", position=1)
     linked = FactorFactory(system=SystemCode.CHILD, name_fr="Éveil à la lecture", position=2)
     family = FactorFactory(system=SystemCode.FAMILY, name_fr="Pratiques parentales")
@@ -151,26 +156,28 @@ def test_factors_are_selected_per_system_with_suggestions_first(cast, cycle, cli
     assert child_rows[0].factor == linked and child_rows[0].suggested
     assert plain in [row.factor for row in child_rows[1:]] and not any(row.suggested for row in child_rows[1:])
     data = {f"factor_{linked.pk}": "on", f"rationale_{linked.pk}": "Au cœur des constats", f"factor_{family.pk}": "on"}
-    assert client.post(url("factors"), data).status_code == 302
+    assert client.post(url("factors"), with_fingerprint(client, url("factors"), data)).status_code == 302
     assert {(s.factor, s.rationale) for s in SelectedFactor.objects.filter(cycle=cycle)} == {
         (linked, "Au cœur des constats"),
         (family, ""),
     }
-    assert client.post(url("factors"), {f"factor_{family.pk}": "on"}).status_code == 302
+    data = with_fingerprint(client, url("factors"), {f"factor_{family.pk}": "on"})
+    assert client.post(url("factors"), data).status_code == 302
     assert list(SelectedFactor.objects.values_list("factor", flat=True)) == [family.pk]
     assert SelectedFactor.history.filter(history_type="-").count() == 1
 
 
-def test_factor_targeted_by_an_objective_stays_selected(cast, cycle, client_for, url):
+def test_factor_targeted_by_an_objective_stays_selected(cast, cycle, client_for, url, with_fingerprint):
     selection = SelectedFactorFactory(cycle=cycle)
     ObjectiveFactory(cycle=cycle, title="Des parents confiants").factors.add(selection.factor)
-    response = client_for(cast.coordinator).post(url("factors"), {})
+    client = client_for(cast.coordinator)
+    response = client.post(url("factors"), with_fingerprint(client, url("factors"), {}))
     assert response.status_code == 200
     assert "visé par l&#x27;objectif « Des parents confiants »" in response.content.decode()
     assert SelectedFactor.objects.filter(pk=selection.pk).exists()
 
 
-def test_other_partnerships_local_factors_are_not_offered(cast, cycle, client_for, url):
+def test_other_partnerships_local_factors_are_not_offered(cast, cycle, client_for, url, with_fingerprint):
     theirs = ProtectiveFactor.objects.create(
         system=SystemCode.COMMUNITY,
         code="local",
@@ -179,7 +186,7 @@ def test_other_partnerships_local_factors_are_not_offered(cast, cycle, client_fo
     )
     client = client_for(cast.coordinator)
     assert "Facteur local d&#x27;ailleurs" not in client.get(url("factors")).content.decode()
-    client.post(url("factors"), {f"factor_{theirs.pk}": "on"})
+    client.post(url("factors"), with_fingerprint(client, url("factors"), {f"factor_{theirs.pk}": "on"}))
     assert not SelectedFactor.objects.exists()
 
 
