@@ -82,7 +82,29 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def chromium_browser():
+def _serialized_test_database(django_db_setup, django_db_blocker) -> dict:
+    """The test database's contents as migrations left them (reference data), per database alias.
+
+    Django keeps them on the connection object to restore them after a transactional test. Playwright's
+    synchronous API switches the thread's context, and Django then hands out other connection objects that lack
+    them: they are read here, before Playwright starts, and handed back to each browser test's connection.
+    """
+    from django.db import connections
+
+    return {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
+
+
+@pytest.fixture
+def _restore_serialized_contents(chromium_browser, _serialized_test_database) -> None:
+    from django.db import connections
+
+    for alias, contents in _serialized_test_database.items():
+        if contents is not None and not hasattr(connections[alias], "_test_serialized_contents"):
+            connections[alias]._test_serialized_contents = contents
+
+
+@pytest.fixture(scope="session")
+def chromium_browser(_serialized_test_database):
     import os
     from pathlib import Path
 
@@ -104,14 +126,37 @@ def chromium_browser():
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.call_failed = report.failed
+    return report
+
+
 @pytest.fixture
-def page(chromium_browser, live_server, transactional_db, django_db_serialized_rollback):
+def page(
+    request,
+    _restore_serialized_contents,
+    chromium_browser,
+    live_server,
+    transactional_db,
+    django_db_serialized_rollback,
+):
     # serialized rollback puts back the reference data loaded by migrations, which the live server's
     # transactional test would otherwise flush for the tests that follow.
+    from pathlib import Path
+
     context = chromium_browser.new_context(base_url=live_server.url, locale="fr-CA")
     context.set_default_timeout(15_000)
     page = context.new_page()
     yield page
+    if getattr(request.node, "call_failed", False):
+        # What the browser showed when the test failed, for the person reading the CI log.
+        folder = Path("test-artifacts")
+        folder.mkdir(exist_ok=True)
+        page.screenshot(path=folder / f"{request.node.name[:80]}.png", full_page=True)
+        (folder / f"{request.node.name[:80]}.html").write_text(page.content(), encoding="utf-8")
     context.close()
 
 
