@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
+from analysis.models import Finding
 from factors.models import ProtectiveFactor, SystemCode
 from partnerships.models import Partnership
 
@@ -26,11 +27,19 @@ STATUS_LABELS = {
 }
 
 
+@dataclass(frozen=True)
+class CitingFinding:
+    pk: int
+    cycle_id: int
+    statement: str
+
+
 @dataclass
 class FactorCoverage:
     factor: ProtectiveFactor
     organizations: int  # in the partnership
     by_level: dict[int, int]  # intensity -> number of organizations at that level
+    findings: list[CitingFinding] = field(default_factory=list)  # findings resting on actions on this factor
 
     @property
     def levels(self) -> list[tuple[int, int]]:
@@ -83,9 +92,29 @@ def coverage_by_system(partnership: Partnership, *, organizations: int) -> list[
     for row in levels:
         counts = by_factor.setdefault(row["factor_id"], {})
         counts[row["level"]] = counts.get(row["level"], 0) + 1
+    citing = findings_by_factor(partnership)
     systems = {code: SystemCoverage(system=code, label=str(label)) for code, label in SystemCode.choices}
     for factor in visible_factors(partnership):
         systems[factor.system].factors.append(
-            FactorCoverage(factor=factor, organizations=organizations, by_level=by_factor.get(factor.pk, {}))
+            FactorCoverage(
+                factor=factor,
+                organizations=organizations,
+                by_level=by_factor.get(factor.pk, {}),
+                findings=citing.get(factor.pk, []),
+            )
         )
     return [system for system in systems.values() if system.factors]
+
+
+def findings_by_factor(partnership: Partnership) -> dict[int, list[CitingFinding]]:
+    """Every finding that cites an action of the partnership's organizations, under the factor acted on."""
+    rows = (
+        Finding.objects.filter(cycle__partnership=partnership, interventions__organization__partnership=partnership)
+        .values_list("interventions__factor_id", "pk", "cycle_id", "statement")
+        .order_by("-cycle__starts_on", "pk")
+        .distinct()
+    )
+    by_factor: dict[int, list[CitingFinding]] = {}
+    for factor_id, pk, cycle_id, statement in rows:
+        by_factor.setdefault(factor_id, []).append(CitingFinding(pk=pk, cycle_id=cycle_id, statement=statement))
+    return by_factor

@@ -96,3 +96,28 @@ def test_query_count_is_flat_between_10_and_60_organizations(cast, client_for, n
     small = count()
     _populate(cast, 50, factors)
     assert count() == small
+
+
+def test_heat_map_shows_the_findings_resting_on_actions_on_each_factor(cast, client_for, mapped):
+    from analysis.models import Finding
+
+    cycle = CycleFactory(partnership=cast.partnership)
+    intervention = cast.organization.interventions.get(factor=mapped["thin"])
+    finding = Finding.objects.create(
+        cycle=cycle, statement="Une seule équipe agit sur le langage oral.", nature="concern", origin="factors"
+    )
+    finding.interventions.add(intervention)
+    other_partnership_finding = Finding.objects.create(
+        cycle=CycleFactory(partnership=cast.other_partnership), statement="Ailleurs", nature="concern", origin="factors"
+    )
+    other_partnership_finding.interventions.add(intervention)  # even a forged link must not leak a statement
+
+    response = client_for(cast.observer).get(url("heatmap", cast))
+
+    assert [f.pk for f in coverage_of(response, mapped["thin"]).findings] == [finding.pk]
+    assert coverage_of(response, mapped["covered"]).findings == []
+    finding_url = reverse(
+        "analysis:finding_detail",
+        kwargs={"slug": cast.partnership.slug, "cycle_pk": cycle.pk, "finding_pk": finding.pk},
+    )
+    assert finding_url in response.content.decode()
