@@ -13,7 +13,15 @@ from organizations.models import Organization
 from partnerships.models import Partnership
 
 from .importing import statistic_key
-from .models import Finding, FindingNature, FindingOrigin, Observation, ObservationSource, Statistic
+from .models import (
+    STATISTIC_FIELDS,
+    Finding,
+    FindingNature,
+    FindingOrigin,
+    Observation,
+    ObservationSource,
+    Statistic,
+)
 from .numbers import DecimalCommaField, format_value
 from .systems import SystemsField, join_systems
 
@@ -57,18 +65,7 @@ class StatisticForm(VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Statistic
-        fields = [
-            "indicator",
-            "domain",
-            "territory_level",
-            "territory_name",
-            "period",
-            "value",
-            "unit",
-            "is_imprecise",
-            "source",
-            "notes",
-        ]
+        fields = list(STATISTIC_FIELDS)
         widgets = {
             "indicator": forms.TextInput(attrs={"list": "indicator-suggestions"}),
             "domain": forms.TextInput(attrs={"list": "domain-suggestions"}),

@@ -39,6 +39,21 @@ class Statistic(VersionedModel):
         return f"{self.indicator} — {self.territory_name} ({self.period})"
 
 
+# What describes a figure: the fields of the entry form and the columns of an import.
+STATISTIC_FIELDS = (
+    "indicator",
+    "domain",
+    "territory_level",
+    "territory_name",
+    "period",
+    "value",
+    "unit",
+    "is_imprecise",
+    "source",
+    "notes",
+)
+
+
 class ObservationSource(models.TextChoices):
     ORGANIZATION = "organization", _("Organisme")
     PARENTS = "parents", _("Consultation de parents")

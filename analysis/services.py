@@ -12,20 +12,7 @@ from cycles.models import Cycle
 from partnerships.models import Partnership
 
 from .importing import StatisticRow, statistic_key
-from .models import Finding, Observation, Statistic
-
-IMPORTED_FIELDS = (
-    "indicator",
-    "domain",
-    "territory_level",
-    "territory_name",
-    "period",
-    "value",
-    "unit",
-    "is_imprecise",
-    "source",
-    "notes",
-)
+from .models import STATISTIC_FIELDS, Finding, Observation, Statistic
 
 Relations = Mapping[str, Iterable[models.Model]]
 
@@ -62,7 +49,7 @@ def statistics_import(*, partnership: Partnership, rows: list[StatisticRow], use
     to_update: list[Statistic] = []
     now = timezone.now()
     for row in rows:
-        values = {name: getattr(row, name) for name in IMPORTED_FIELDS}
+        values = {name: getattr(row, name) for name in STATISTIC_FIELDS}
         statistic = existing.get(row.key)
         if statistic is None:
             to_create.append(Statistic(partnership=partnership, **values))
@@ -76,7 +63,7 @@ def statistics_import(*, partnership: Partnership, rows: list[StatisticRow], use
     if to_create:
         bulk_create_with_history(to_create, Statistic, **history)
     if to_update:
-        bulk_update_with_history(to_update, Statistic, fields=[*IMPORTED_FIELDS, "version", "updated_at"], **history)
+        bulk_update_with_history(to_update, Statistic, fields=[*STATISTIC_FIELDS, "version", "updated_at"], **history)
     return ImportOutcome(
         created=len(to_create), updated=len(to_update), unchanged=len(rows) - len(to_create) - len(to_update)
     )
