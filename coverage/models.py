@@ -1,5 +1,8 @@
+from typing import NamedTuple
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import VersionedModel
@@ -22,6 +25,24 @@ class ActionKind(models.TextChoices):
     TRAINING = "training", _("Formation des intervenant·es")
     ENVIRONMENT = "environment", _("Aménagement, environnement")
     CONCERTATION = "concertation", _("Concertation, représentation")
+
+
+# Short visible codes for the cells of the matrix, explained in the legend. The context keeps these tiny msgids
+# apart from any other "Par" or "Form" a translator may meet.
+_ABBREVIATION = "abréviation d'un type d'action"
+KIND_ABBREVIATIONS = {
+    ActionKind.AWARENESS: pgettext_lazy(_ABBREVIATION, "Sens"),
+    ActionKind.CHILDREN: pgettext_lazy(_ABBREVIATION, "Enf"),
+    ActionKind.PARENTS: pgettext_lazy(_ABBREVIATION, "Par"),
+    ActionKind.TRAINING: pgettext_lazy(_ABBREVIATION, "Form"),
+    ActionKind.ENVIRONMENT: pgettext_lazy(_ABBREVIATION, "Amén"),
+    ActionKind.CONCERTATION: pgettext_lazy(_ABBREVIATION, "Conc"),
+}
+
+
+class KindLabel(NamedTuple):
+    abbreviation: str
+    label: str
 
 
 class FactorIntervention(VersionedModel):
@@ -79,3 +100,13 @@ def kind_labels(codes: list[str]) -> list[str]:
     """Labels of the known kinds, in the order of ActionKind (codes no longer offered are left out)."""
     wanted = set(codes or ())
     return [str(label) for code, label in ActionKind.choices if code in wanted]
+
+
+def kind_legend(codes: list[str] | None = None) -> list[KindLabel]:
+    """Abbreviation and label of the given kinds (all of them when codes is None), in the order of ActionKind."""
+    wanted = set(ActionKind.values if codes is None else codes)
+    return [
+        KindLabel(str(KIND_ABBREVIATIONS[ActionKind(code)]), str(label))
+        for code, label in ActionKind.choices
+        if code in wanted
+    ]

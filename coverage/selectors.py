@@ -13,7 +13,7 @@ from organizations.models import Organization
 from partnerships.access import PartnershipAccess
 from partnerships.models import Partnership
 
-from .models import CellKey, FactorIntervention, Intensity
+from .models import CellKey, FactorIntervention, Intensity, KindLabel, kind_legend
 
 SYSTEM_ORDER = {code: index for index, code in enumerate(SystemCode.values)}
 
@@ -89,6 +89,14 @@ class MatrixCell:
     @property
     def intensity_label(self) -> str:
         return str(Intensity(self.intensity).label) if self.intervention else ""
+
+    @property
+    def kinds(self) -> list[KindLabel]:
+        return kind_legend(self.intervention.kinds or []) if self.intervention else []
+
+    @property
+    def kind_text(self) -> str:
+        return ", ".join(kind.label for kind in self.kinds)
 
 
 @dataclass

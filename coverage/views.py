@@ -15,7 +15,7 @@ from .access import access_organization_row
 from .forms import RowForm
 from .heatmap import coverage_by_system
 from .history import row_history
-from .models import ActionKind, Intensity
+from .models import ActionKind, Intensity, kind_legend
 
 SECTION = "factors"
 
@@ -32,7 +32,10 @@ def _wants_detail(request: HttpRequest) -> bool:
 def matrix(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     detail = _wants_detail(request)
     groups, rows = selectors.matrix(access, detail=detail)
-    context = _page(access, groups=groups, rows=rows, detail=detail, column_count=sum(len(g.columns) for g in groups))
+    column_count = sum(len(g.columns) for g in groups)
+    context = _page(
+        access, groups=groups, rows=rows, detail=detail, column_count=column_count, action_kinds=kind_legend()
+    )
     return render(request, "coverage/matrix.html", context)
 
 

@@ -1,10 +1,12 @@
 """Reads of Outil 8, with their joins; each function's query count does not grow with the data."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from accounts.models import User
 from analysis.models import Finding, FindingOrigin
 from cycles.models import Cycle
 from factors.models import ProtectiveFactor, SystemCode
@@ -165,3 +167,36 @@ def factors_by_system(*, partnership, cycle: Cycle) -> list[SystemFactors]:
     for group in groups.values():
         group.rows.sort(key=lambda row: not row.suggested)  # stable: catalogue order within each half
     return list(groups.values())
+
+
+@dataclass(frozen=True)
+class FactorChange:
+    """One addition, removal or rationale change of a selected factor, for the selection's "Historique"."""
+
+    when: datetime
+    who: User | None
+    kind: str  # "+", "~" or "-", as django-simple-history records them
+    factor: ProtectiveFactor | None  # None once the factor itself was deleted from the catalogue
+    old_rationale: str
+    new_rationale: str
+
+
+def factor_selection_changes(cycle: Cycle, *, limit: int = 200) -> list[FactorChange]:
+    """Newest first, in one query. A removal keeps the rationale the factor had; a change shows both texts."""
+    records = list(
+        SelectedFactor.history.filter(cycle=cycle)
+        .select_related("history_user", "factor")
+        .order_by("-history_date", "-history_id")[:limit]
+    )
+    # Walk oldest to newest so each record knows the rationale before it (a change whose previous record is
+    # older than the limit shows an empty "before").
+    before: dict[int, str] = {}
+    changes = []
+    for rec in reversed(records):
+        old, new = {"+": ("", rec.rationale), "-": (rec.rationale, "")}.get(
+            rec.history_type, (before.get(rec.id, ""), rec.rationale)
+        )
+        before[rec.id] = rec.rationale
+        changes.append(FactorChange(rec.history_date, rec.history_user, rec.history_type, rec.factor, old, new))
+    changes.reverse()
+    return changes

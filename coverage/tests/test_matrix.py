@@ -180,3 +180,23 @@ def test_a_save_slipping_in_between_read_and_write_is_refused_too(cast, client_f
     assert response.status_code == 409
     assert "Enregistré entre-temps" in response.content.decode()
     assert FactorIntervention.objects.get().intensity == 1
+
+
+def test_the_kinds_of_action_are_written_in_the_cell_and_the_legend(cast, client_for, factors):
+    InterventionFactory(
+        organization=cast.organization, factor=factors["reading"], intensity=2, kinds=["training", "parents"]
+    )
+    client = client_for(cast.observer)
+    content = client.get(url("matrix", cast)).content.decode()
+    cell = '<span class="kind-codes" aria-hidden="true"><span>Par</span><span>Form</span></span>'
+    assert cell in content
+    assert (
+        '<span class="visually-hidden">Régulière — Soutien aux parents, Formation des intervenant·es</span>' in content
+    )
+    assert "<strong>Form</strong> Formation des intervenant·es" in content  # the legend explains every code
+    assert "title=" not in content.split("<tbody>")[1]
+    client.cookies["django_language"] = "en"
+    english = client.get(url("matrix", cast))
+    assert english.status_code == 200
+    assert 'lang="en"' in english.content.decode()
+    assert '<span class="kind-codes" aria-hidden="true"><span>' in english.content.decode()
