@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.concurrency import EditConflict
+from core.deletion import deletion_consequences
 from core.rendering import render_conflict, render_history
 from partnerships.access import PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
@@ -59,6 +60,7 @@ def organization_detail(request: HttpRequest, access: PartnershipAccess, organiz
         "organization": organization,
         "can_edit": can_edit,
         "can_delete": access.can(Perm.MANAGE_ORGANIZATIONS),
+        "deleted_with": deletion_consequences(organization) if access.can(Perm.MANAGE_ORGANIZATIONS) else [],
         "representatives": representatives,
     }
     return render(request, "organizations/organization_detail.html", context)

@@ -161,3 +161,19 @@ def test_list_query_count_does_not_grow(cast, client_for, django_assert_num_quer
     small = count()
     OrganizationFactory.create_batch(40, partnership=cast.partnership)
     assert count() == small
+
+
+def test_removal_says_what_goes_with_the_organization(cast, client_for):
+    from coverage.models import FactorIntervention, Intensity
+    from factors.models import ProtectiveFactor
+    from offer.models import Service
+
+    Service.objects.create(organization=cast.organization, name="Halte-garderie")
+    Service.objects.create(organization=cast.organization, name="Café-rencontre")
+    factor = ProtectiveFactor.objects.filter(partnership__isnull=True).first()
+    FactorIntervention.objects.create(organization=cast.organization, factor=factor, intensity=Intensity.REGULAR)
+
+    content = client_for(cast.coordinator).get(url("detail", cast, organization_pk=cast.organization.pk)).content
+    assert "Seront aussi supprimés, avec leur historique conservé : 2 services, 1 intervention sur un facteur." in (
+        content.decode()
+    )
