@@ -10,8 +10,9 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from core.systems import System
 from cycles.models import Cycle
-from factors.models import ProtectiveFactor, SystemCode
+from factors.models import ProtectiveFactor
 from organizations.models import Organization
 from partnerships.models import Partnership
 
@@ -57,14 +58,14 @@ def _statistics(partnership: Partnership, rng: random.Random) -> list[Statistic]
 
 def generate(partnership: Partnership, cycle: Cycle, organizations: list[Organization], rng: random.Random) -> None:
     statistics = Statistic.objects.bulk_create(_statistics(partnership, rng))
-    factors = list(ProtectiveFactor.objects.visible_to(partnership).order_by("pk"))
+    factors = list(ProtectiveFactor.objects.for_partnership(partnership).order_by("pk"))
     observations = Observation.objects.bulk_create(
         Observation(
             partnership=partnership,
             text=f"Observation {n} : ce que l'organisme constate auprès des familles du territoire.",
             source_kind=rng.choice(ObservationSource.values),
             organization=rng.choice(organizations) if organizations and n % 2 else None,
-            systems=rng.choice(SystemCode.values),
+            systems=rng.choice(System.values),
         )
         for n in range(1, 41)
     )
@@ -74,7 +75,7 @@ def generate(partnership: Partnership, cycle: Cycle, organizations: list[Organiz
             statement=f"Constat {n} : une force ou une préoccupation tirée de l'analyse de la situation.",
             nature=rng.choice(FindingNature.values),
             origin=rng.choice(FindingOrigin.values),
-            systems=rng.choice(SystemCode.values),
+            systems=rng.choice(System.values),
         )
         for n in range(1, 31)
     )

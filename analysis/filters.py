@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from factors.models import ProtectiveFactor, SystemCode
+from core.systems import System
+from factors.models import ProtectiveFactor
 from partnerships.models import Partnership
 
 from .models import FindingNature, FindingOrigin, ObservationSource, TerritoryLevel
@@ -35,7 +36,7 @@ class ObservationFilterForm(forms.Form):
         label=_("Provenance"), required=False, choices=_choices(_("Toutes les provenances"), ObservationSource.choices)
     )
     system = forms.ChoiceField(
-        label=_("Système"), required=False, choices=_choices(_("Tous les systèmes"), SystemCode.choices)
+        label=_("Système"), required=False, choices=_choices(_("Tous les systèmes"), System.choices)
     )
     factor = forms.ModelChoiceField(
         label=_("Facteur de protection"), required=False, queryset=None, empty_label=_("Tous les facteurs")
@@ -43,9 +44,7 @@ class ObservationFilterForm(forms.Form):
 
     def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["factor"].queryset = ProtectiveFactor.objects.visible_to(partnership).order_by(
-            "system", "position", "name_fr"
-        )
+        self.fields["factor"].queryset = ProtectiveFactor.objects.for_partnership(partnership)
 
 
 class FindingFilterForm(forms.Form):
@@ -56,7 +55,7 @@ class FindingFilterForm(forms.Form):
         label=_("Nature"), required=False, choices=_choices(_("Forces et préoccupations"), FindingNature.choices)
     )
     system = forms.ChoiceField(
-        label=_("Système"), required=False, choices=_choices(_("Tous les systèmes"), SystemCode.choices)
+        label=_("Système"), required=False, choices=_choices(_("Tous les systèmes"), System.choices)
     )
 
 

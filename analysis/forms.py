@@ -1,13 +1,14 @@
-from collections.abc import Callable
 from datetime import date
 
 from django import forms
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
+from core.forms import group_choices
+from core.systems import SystemsField, join_systems, system_rank
 from coverage.models import FactorIntervention
-from factors.models import ProtectiveFactor, SystemCode
+from factors.forms import factor_field
+from factors.models import ProtectiveFactor
 from offer.models import Service
 from organizations.models import Organization
 from partnerships.models import Partnership
@@ -23,32 +24,9 @@ from .models import (
     Statistic,
 )
 from .numbers import DecimalCommaField, format_value
-from .systems import SystemsField, join_systems
 
 CHOICE_LIST = {"class": "choice-list"}
 SYSTEMS_HELP = _("Laissés vides, ce sont ceux des facteurs cochés.")
-
-
-def group_choices(
-    field: forms.ModelMultipleChoiceField, group: Callable[[models.Model], str], label: Callable[[models.Model], str]
-) -> None:
-    """Checkboxes grouped under headings (factors by system, services by organization…). Validation still runs
-    against the field's queryset, so a value outside the partnership is refused whatever the choices show."""
-    groups: dict[str, list[tuple[int, str]]] = {}
-    for obj in field.queryset:
-        groups.setdefault(group(obj), []).append((obj.pk, label(obj)))
-    field.choices = list(groups.items())
-
-
-def factor_field(partnership: Partnership) -> forms.ModelMultipleChoiceField:
-    field = forms.ModelMultipleChoiceField(
-        queryset=ProtectiveFactor.objects.visible_to(partnership).order_by("system", "position", "name_fr"),
-        required=False,
-        label=_("Facteurs de protection"),
-        widget=forms.CheckboxSelectMultiple(attrs=CHOICE_LIST),
-    )
-    group_choices(field, lambda factor: str(SystemCode(factor.system).label), lambda factor: factor.name)
-    return field
 
 
 def with_factor_systems(cleaned: dict) -> dict:
@@ -130,7 +108,7 @@ class ObservationForm(VersionedFormMixin, forms.ModelForm):
         self.partnership = partnership
         self.fields["source_kind"].choices = ObservationSource.choices
         self.fields["organization"].queryset = Organization.objects.filter(partnership=partnership)
-        self.fields["factors"] = factor_field(partnership)
+        self.fields["factors"] = factor_field(ProtectiveFactor.objects.for_partnership(partnership))
         if not self.instance.pk:
             self.fields.pop("version")
 
@@ -198,7 +176,7 @@ class FindingForm(VersionedFormMixin, forms.ModelForm):
         # Radio buttons need no empty "---------" choice: leaving them all unticked says the same.
         self.fields["nature"].choices = FindingNature.choices
         self.fields["origin"].choices = FindingOrigin.choices
-        self.fields["factors"] = factor_field(partnership)
+        self.fields["factors"] = factor_field(ProtectiveFactor.objects.for_partnership(partnership))
         self._evidence_fields(partnership)
         if not self.instance.pk:
             self.fields.pop("version")
@@ -221,7 +199,7 @@ class FindingForm(VersionedFormMixin, forms.ModelForm):
         fields["interventions"].queryset = (
             FactorIntervention.objects.filter(organization__partnership=partnership)
             .select_related("organization", "factor", "element")
-            .order_by("organization__name", "factor__system", "factor__position", "id")
+            .order_by("organization__name", system_rank("factor__system"), "factor__position", "id")
         )
         sources = dict(ObservationSource.choices)
         group_choices(fields["statistics"], _statistic_group, _statistic_label)

@@ -3,8 +3,7 @@
 from django.db import models
 
 from core.history import FieldChange, HistoryEntry, history_entries
-
-from .systems import system_labels
+from core.systems import system_labels
 
 
 def history_with_systems(instance: models.Model) -> list[HistoryEntry]:

@@ -1,11 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from core.models import VersionedModel
-
-from .systems import system_labels
+from core.models import History, PartnershipQuerySet, VersionedModel
+from core.systems import system_labels, systems_text
 
 
 class TerritoryLevel(models.TextChoices):
@@ -28,7 +26,10 @@ class Statistic(VersionedModel):
     is_imprecise = models.BooleanField(_("donnée imprécise ou manquante"), default=False)
     source = models.CharField(_("source"), max_length=300, blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    history = HistoricalRecords()
+    history = History()
+
+    PARTNERSHIP_PATH = "partnership"
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("donnée")
@@ -81,7 +82,11 @@ class Observation(VersionedModel):
     factors = models.ManyToManyField(
         "factors.ProtectiveFactor", blank=True, related_name="observations", verbose_name=_("facteurs de protection")
     )
-    history = HistoricalRecords(m2m_fields=[factors])
+    history = History(m2m_fields=[factors])
+
+    PARTNERSHIP_PATH = "partnership"
+    HISTORY_DISPLAY = {"systems": systems_text}
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("observation")
@@ -132,7 +137,11 @@ class Finding(VersionedModel):
     is_candidate = models.BooleanField(_("priorité candidate"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    history = HistoricalRecords(m2m_fields=[factors, statistics, observations, services, interventions])
+    history = History(m2m_fields=[factors, statistics, observations, services, interventions])
+
+    PARTNERSHIP_PATH = "cycle__partnership"
+    HISTORY_DISPLAY = {"systems": systems_text}
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("constat")

@@ -1,8 +1,10 @@
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from core.systems import systems_filter
 from coverage.models import FactorIntervention
 from cycles.models import Cycle
 from factors.models import ProtectiveFactor
@@ -45,13 +47,12 @@ def observation_list(
     if source_kind:
         observations = observations.filter(source_kind=source_kind)
     if system:
-        # No system code is part of another ("enfant", "famille", "communaute"), so `contains` is exact.
-        observations = observations.filter(systems__contains=system)
+        observations = observations.filter(systems_filter(system))
     if factor is not None:
         observations = observations.filter(factors=factor)
     return (
         observations.select_related("organization")
-        .prefetch_related(Prefetch("factors", queryset=ProtectiveFactor.objects.order_by("system", "position")))
+        .prefetch_related("factors")
         .annotate(finding_count=Count("findings"))
         .order_by("-observed_on", "-id")
     )
@@ -70,10 +71,10 @@ def finding_list(*, cycle: Cycle, origin: str = "", nature: str = "", system: st
     if nature:
         findings = findings.filter(nature=nature)
     if system:
-        findings = findings.filter(systems__contains=system)
+        findings = findings.filter(systems_filter(system))
     # One subquery per kind of evidence: joining the four tables at once would multiply the rows.
     return findings.prefetch_related(
-        Prefetch("factors", queryset=ProtectiveFactor.objects.order_by("system", "position"))
+        "factors"
     ).annotate(**{f"{name}_count": _evidence_count(name) for name in EVIDENCE_FIELDS})
 
 
@@ -96,7 +97,7 @@ def finding_evidence(finding: Finding) -> Evidence:
         observations=list(finding.observations.select_related("organization")),
         services=list(finding.services.select_related("organization")),
         interventions=list(finding.interventions.select_related("organization", "factor", "element")),
-        factors=list(finding.factors.order_by("system", "position")),
+        factors=list(finding.factors.all()),
     )
 
 
@@ -108,22 +109,35 @@ def findings_citing(findings: QuerySet[Finding], partnership: Partnership) -> Qu
 
 @dataclass
 class OriginGroup:
+    """The findings drawn from one of the three analyses (data, services, factors)."""
+
     origin: str
     label: str
-    strengths: list[Finding] = field(default_factory=list)
-    concerns: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def strengths(self) -> list[Finding]:
+        return [finding for finding in self.findings if finding.nature == FindingNature.STRENGTH]
+
+    @property
+    def concerns(self) -> list[Finding]:
+        return [finding for finding in self.findings if finding.nature == FindingNature.CONCERN]
 
     @property
     def count(self) -> int:
-        return len(self.strengths) + len(self.concerns)
+        return len(self.findings)
+
+
+def group_by_origin(findings: Iterable[Finding]) -> list[OriginGroup]:
+    """The three analyses in their usual order, each with its findings in the order given (possibly none)."""
+    groups = {value: OriginGroup(origin=value, label=str(label)) for value, label in FindingOrigin.choices}
+    for finding in findings:
+        groups[finding.origin].findings.append(finding)
+    return list(groups.values())
 
 
 def findings_by_origin(cycle: Cycle) -> list[OriginGroup]:
-    groups = {value: OriginGroup(origin=value, label=label) for value, label in FindingOrigin.choices}
-    for finding in Finding.objects.filter(cycle=cycle).order_by("id"):
-        group = groups[finding.origin]
-        (group.strengths if finding.nature == FindingNature.STRENGTH else group.concerns).append(finding)
-    return list(groups.values())
+    return group_by_origin(Finding.objects.filter(cycle=cycle).order_by("id"))
 
 
 @dataclass(frozen=True)

@@ -1,20 +1,17 @@
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from accounts.models import User
 from core.concurrency import save_versioned
-from core.models import VersionedModel
+from core.saving import Links, save_with_links
 from cycles.models import Cycle
 from partnerships.models import Partnership
 
 from .importing import StatisticRow, statistic_key
 from .models import STATISTIC_FIELDS, Finding, Observation, Statistic
-
-Relations = Mapping[str, Iterable[models.Model]]
 
 
 @transaction.atomic
@@ -69,45 +66,16 @@ def statistics_import(*, partnership: Partnership, rows: list[StatisticRow], use
     )
 
 
-def _set_relations(instance: VersionedModel, relations: Relations) -> None:
-    """Set the many-to-many fields without one history record per field: the caller saves once afterwards, so
-    that one change shows as one entry of the history, with the links as they now are."""
-    instance.skip_history_when_saving = True
-    try:
-        for name, objects in relations.items():
-            getattr(instance, name).set(list(objects))
-    finally:
-        del instance.skip_history_when_saving
-
-
-def _create_with_relations(instance: VersionedModel, relations: Relations) -> None:
-    relations = {name: list(objects) for name, objects in relations.items()}
-    instance.save()
-    if any(relations.values()):
-        _set_relations(instance, relations)
-        instance.save()
-
-
-def _update_with_relations(instance: VersionedModel, *, expected_version: int, relations: Relations) -> None:
-    instance.skip_history_when_saving = True
-    try:
-        save_versioned(instance, expected_version=expected_version)
-    finally:
-        del instance.skip_history_when_saving
-    _set_relations(instance, relations)
-    instance.save()
-
-
 @transaction.atomic
-def observation_create(*, partnership: Partnership, observation: Observation, relations: Relations) -> Observation:
+def observation_create(*, partnership: Partnership, observation: Observation, relations: Links) -> Observation:
     observation.partnership = partnership
-    _create_with_relations(observation, relations)
+    save_with_links(observation, links=relations)
     return observation
 
 
 @transaction.atomic
-def observation_update(*, observation: Observation, expected_version: int, relations: Relations) -> None:
-    _update_with_relations(observation, expected_version=expected_version, relations=relations)
+def observation_update(*, observation: Observation, expected_version: int, relations: Links) -> None:
+    save_with_links(observation, links=relations, expected_version=expected_version)
 
 
 @transaction.atomic
@@ -116,16 +84,16 @@ def observation_delete(*, observation: Observation) -> None:
 
 
 @transaction.atomic
-def finding_create(*, cycle: Cycle, finding: Finding, relations: Relations, created_by: User) -> Finding:
+def finding_create(*, cycle: Cycle, finding: Finding, relations: Links, created_by: User) -> Finding:
     finding.cycle = cycle
     finding.created_by = created_by
-    _create_with_relations(finding, relations)
+    save_with_links(finding, links=relations)
     return finding
 
 
 @transaction.atomic
-def finding_update(*, finding: Finding, expected_version: int, relations: Relations) -> None:
-    _update_with_relations(finding, expected_version=expected_version, relations=relations)
+def finding_update(*, finding: Finding, expected_version: int, relations: Links) -> None:
+    save_with_links(finding, links=relations, expected_version=expected_version)
 
 
 @transaction.atomic

@@ -1,5 +1,8 @@
+from typing import Self
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class VersionedModel(models.Model):
@@ -13,3 +16,35 @@ class VersionedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class PartnershipQuerySet(models.QuerySet):
+    """Rows of partnership data. Each model names the path from its rows to their partnership once, in
+    `PARTNERSHIP_PATH` ("cycle__partnership", "organization__partnership"…), so that the access functions and
+    selectors never spell a deep path again."""
+
+    def for_partnership(self, partnership) -> Self:
+        return self.filter(**{self.model.PARTNERSHIP_PATH: partnership})
+
+
+class History(HistoricalRecords):
+    """django-simple-history's records, kept reachable from their model (`history_records(model)`).
+
+    A save that sets many-to-many links too writes one history record for the whole change
+    (core.saving.save_with_links) instead of one per saved relation.
+    """
+
+    def finalize(self, sender, **kwargs) -> None:
+        super().finalize(sender, **kwargs)
+        if sender is self.cls:
+            _HISTORY_RECORDS[sender] = self
+
+
+_HISTORY_RECORDS: dict[type[models.Model], History] = {}
+
+
+def history_records(model: type[models.Model]) -> History:
+    try:
+        return _HISTORY_RECORDS[model]
+    except KeyError:
+        raise TypeError(f"{model.__name__} keeps no history: declare `history = History()` on it") from None

@@ -15,7 +15,7 @@ from .models import ActionKind, FactorIntervention, Intensity
 def generate(partnership: Partnership, cycle: Cycle, organizations: list, rng: random.Random) -> None:
     elements = FactorElement.objects.filter(Q(partnership__isnull=True) | Q(partnership=partnership))
     factors = list(
-        ProtectiveFactor.objects.visible_to(partnership)
+        ProtectiveFactor.objects.for_partnership(partnership)
         .prefetch_related(Prefetch("elements", queryset=elements))
         .order_by("pk")
     )

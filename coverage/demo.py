@@ -85,7 +85,7 @@ def load(ctx: DemoContext) -> None:
     if not ProtectiveFactor.objects.filter(partnership__isnull=True).exists():
         return
     # The reference factors and partnership A's own local ones (loaded by factors.demo before this).
-    factors = {f.code: f for f in ProtectiveFactor.objects.visible_to(ctx.partnership_a)}
+    factors = {f.code: f for f in ProtectiveFactor.objects.for_partnership(ctx.partnership_a)}
     for organization in ctx.organizations_a.values():
         profile = PROFILES.get(organization.name, {})
         for code, factor in factors.items():

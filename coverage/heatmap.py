@@ -10,7 +10,8 @@ from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from analysis.models import Finding
-from factors.models import ProtectiveFactor, SystemCode
+from core.systems import SystemGroup, group_by_system
+from factors.models import ProtectiveFactor
 from partnerships.models import Partnership
 
 from .models import FactorIntervention, Intensity
@@ -74,14 +75,7 @@ class FactorCoverage:
         return str(STATUS_LABELS[self.status])
 
 
-@dataclass
-class SystemCoverage:
-    system: str
-    label: str
-    factors: list[FactorCoverage] = field(default_factory=list)
-
-
-def coverage_by_system(partnership: Partnership, *, organizations: int) -> list[SystemCoverage]:
+def coverage_by_system(partnership: Partnership, *, organizations: int) -> list[SystemGroup[FactorCoverage]]:
     """`organizations`: how many the partnership has, those that act on no factor included."""
     by_factor: dict[int, dict[int, int]] = {}
     levels = (
@@ -93,17 +87,16 @@ def coverage_by_system(partnership: Partnership, *, organizations: int) -> list[
         counts = by_factor.setdefault(row["factor_id"], {})
         counts[row["level"]] = counts.get(row["level"], 0) + 1
     citing = findings_by_factor(partnership)
-    systems = {code: SystemCoverage(system=code, label=str(label)) for code, label in SystemCode.choices}
-    for factor in visible_factors(partnership):
-        systems[factor.system].factors.append(
-            FactorCoverage(
-                factor=factor,
-                organizations=organizations,
-                by_level=by_factor.get(factor.pk, {}),
-                findings=citing.get(factor.pk, []),
-            )
+    coverages = [
+        FactorCoverage(
+            factor=factor,
+            organizations=organizations,
+            by_level=by_factor.get(factor.pk, {}),
+            findings=citing.get(factor.pk, []),
         )
-    return [system for system in systems.values() if system.factors]
+        for factor in visible_factors(partnership)
+    ]
+    return group_by_system(coverages, system_of=lambda coverage: coverage.factor.system, keep_empty=False)
 
 
 def findings_by_factor(partnership: Partnership) -> dict[int, list[CitingFinding]]:

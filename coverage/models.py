@@ -3,9 +3,8 @@ from typing import NamedTuple
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
-from core.models import VersionedModel
+from core.models import History, PartnershipQuerySet, VersionedModel
 
 # A cell of the matrix: (factor pk, element pk or None for the factor as a whole).
 CellKey = tuple[int, int | None]
@@ -72,7 +71,11 @@ class FactorIntervention(VersionedModel):
     # A short list of ActionKind codes: never filtered or counted in the database, so one column is enough.
     kinds = models.JSONField(_("types d'action"), default=list, blank=True)
     note = models.CharField(_("précisions"), max_length=300, blank=True)
-    history = HistoricalRecords()
+    history = History()
+
+    PARTNERSHIP_PATH = "organization__partnership"
+    HISTORY_DISPLAY = {"kinds": lambda codes: ", ".join(kind_labels(codes)) or "—"}
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("intervention sur un facteur")

@@ -4,18 +4,17 @@ Each read is a fixed handful of queries whatever the number of organizations: or
 elements), and the interventions of the whole partnership, assembled in Python.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
-from factors.models import FactorElement, ProtectiveFactor, SystemCode
+from core.systems import SystemGroup, group_by_system
+from factors.models import FactorElement, ProtectiveFactor
 from organizations.models import Organization
 from partnerships.access import PartnershipAccess
 from partnerships.models import Partnership
 
 from .models import CellKey, FactorIntervention, Intensity, KindLabel, kind_legend
-
-SYSTEM_ORDER = {code: index for index, code in enumerate(SystemCode.values)}
 
 
 @dataclass(frozen=True)
@@ -45,32 +44,32 @@ class FactorGroup:
 
 
 @dataclass
-class SystemGroup:
-    system: str
-    label: str
-    factors: list[FactorGroup] = field(default_factory=list)
+class SystemColumns(SystemGroup[FactorGroup]):
+    """A system's factors, each with its columns."""
 
     @property
     def columns(self) -> list[Column]:
-        return [column for group in self.factors for column in group.columns]
+        return [column for group in self.items for column in group.columns]
 
 
 def visible_factors(partnership: Partnership, *, detail: bool = False) -> list[ProtectiveFactor]:
-    factors = ProtectiveFactor.objects.visible_to(partnership)
+    factors = ProtectiveFactor.objects.for_partnership(partnership)
     if detail:
-        elements = FactorElement.objects.filter(Q(partnership__isnull=True) | Q(partnership=partnership))
-        factors = factors.prefetch_related(Prefetch("elements", queryset=elements.order_by("position", "name_fr")))
-    return sorted(factors, key=lambda f: (SYSTEM_ORDER.get(f.system, 99), f.position, f.name_fr))
+        elements = FactorElement.objects.for_partnership(partnership)
+        factors = factors.prefetch_related(Prefetch("elements", queryset=elements))
+    return list(factors)
 
 
-def system_groups(partnership: Partnership, *, detail: bool = False) -> list[SystemGroup]:
-    groups = {code: SystemGroup(system=code, label=str(label)) for code, label in SystemCode.choices}
+def system_groups(partnership: Partnership, *, detail: bool = False) -> list[SystemColumns]:
+    groups = []
     for factor in visible_factors(partnership, detail=detail):
         columns = [Column(factor)]
         if detail:
             columns += [Column(factor, element) for element in factor.elements.all()]
-        groups[factor.system].factors.append(FactorGroup(factor=factor, columns=columns))
-    return [group for group in groups.values() if group.factors]
+        groups.append(FactorGroup(factor=factor, columns=columns))
+    return group_by_system(
+        groups, system_of=lambda group: group.factor.system, keep_empty=False, group_type=SystemColumns
+    )
 
 
 def organization_interventions(organization: Organization) -> dict[CellKey, FactorIntervention]:
@@ -107,7 +106,7 @@ class MatrixRow:
     is_filled: bool
 
 
-def matrix(access: PartnershipAccess, *, detail: bool) -> tuple[list[SystemGroup], list[MatrixRow]]:
+def matrix(access: PartnershipAccess, *, detail: bool) -> tuple[list[SystemColumns], list[MatrixRow]]:
     groups = system_groups(access.partnership, detail=detail)
     columns = [column for group in groups for column in group.columns]
     interventions: dict[int, dict[CellKey, FactorIntervention]] = {}

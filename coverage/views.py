@@ -111,7 +111,7 @@ def history(request: HttpRequest, access: PartnershipAccess, organization_pk: in
 def heatmap(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     organizations = Organization.objects.filter(partnership=access.partnership).count()
     systems = coverage_by_system(access.partnership, organizations=organizations)
-    every_factor = [coverage for system in systems for coverage in system.factors]
+    every_factor = [coverage for system in systems for coverage in system.items]
     context = _page(
         access,
         systems=systems,

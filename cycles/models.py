@@ -1,8 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from core.models import VersionedModel
+from core.models import History, PartnershipQuerySet, VersionedModel
 
 
 class StepNumber(models.IntegerChoices):
@@ -27,7 +26,10 @@ class Cycle(VersionedModel):
     starts_on = models.DateField(_("début"))
     ends_on = models.DateField(_("fin"))
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = History()
+
+    PARTNERSHIP_PATH = "partnership"
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("cycle")
@@ -48,7 +50,10 @@ class Step(VersionedModel):
     number = models.PositiveSmallIntegerField(_("étape"), choices=StepNumber.choices)
     status = models.CharField(_("statut"), max_length=20, choices=StepStatus.choices, default=StepStatus.NOT_STARTED)
     status_changed_at = models.DateTimeField(_("statut changé le"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = History()
+
+    PARTNERSHIP_PATH = "cycle__partnership"
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("étape")

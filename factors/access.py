@@ -14,7 +14,7 @@ from .models import FactorElement, ProtectiveFactor
 
 
 def access_factor(access: PartnershipAccess, pk: int) -> ProtectiveFactor:
-    return get_object_or_404(ProtectiveFactor.objects.visible_to(access.partnership), pk=pk)
+    return get_object_or_404(ProtectiveFactor.objects.for_partnership(access.partnership), pk=pk)
 
 
 def access_local_factor(access: PartnershipAccess, pk: int) -> ProtectiveFactor:
@@ -25,7 +25,7 @@ def access_local_factor(access: PartnershipAccess, pk: int) -> ProtectiveFactor:
 
 
 def access_element(access: PartnershipAccess, pk: int) -> FactorElement:
-    elements = FactorElement.objects.visible_to(access.partnership).select_related("factor")
+    elements = FactorElement.objects.for_partnership(access.partnership).select_related("factor")
     return get_object_or_404(elements, pk=pk)
 
 

@@ -4,10 +4,11 @@ import random
 
 from django.urls import reverse
 
+from core.systems import System
 from cycles.models import Cycle
 from partnerships.models import Partnership
 
-from .models import FactorElement, ProtectiveFactor, SystemCode
+from .models import FactorElement, ProtectiveFactor
 
 
 def generate(partnership: Partnership, cycle: Cycle, organizations: list, rng: random.Random) -> None:
@@ -16,7 +17,7 @@ def generate(partnership: Partnership, cycle: Cycle, organizations: list, rng: r
     for number in range(1, 3):
         factor = ProtectiveFactor.objects.create(
             partnership=partnership,
-            system=rng.choice(SystemCode.values),
+            system=rng.choice(System.values),
             code=f"local-banc-{number}",
             name_fr=f"Facteur local {number}",
             description_fr="Facteur ajouté par le regroupement.",
@@ -37,7 +38,7 @@ def pages(partnership: Partnership, cycle: Cycle) -> list[tuple[str, str]]:
         ("Outil 3", reverse("factors:summary", kwargs={"slug": slug})),
         ("Outil 4 index", reverse("factors:sheets", kwargs={"slug": slug})),
     ]
-    factor = ProtectiveFactor.objects.visible_to(partnership).order_by("system", "position", "pk").first()
+    factor = ProtectiveFactor.objects.for_partnership(partnership).first()
     if factor is not None:
         result.append(("Outil 4 fiche", reverse("factors:sheet", kwargs={"slug": slug, "factor_pk": factor.pk})))
     return result

@@ -1,13 +1,14 @@
 """Demo data: partnership A has added two local factors and one local element to the shared catalogue."""
 
+from core.systems import System
 from demo.context import DemoContext
 
-from .models import FactorElement, ProtectiveFactor, SystemCode
+from .models import FactorElement, ProtectiveFactor
 
 LOCAL_FACTORS = [
     {
         "code": "local-integration-familles-immigrantes",
-        "system": SystemCode.COMMUNITY,
+        "system": System.COMMUNITY,
         "position": 10,
         "name_fr": "Accueil et intégration des familles immigrantes",
         "name_en": "Welcoming and integrating immigrant families",
@@ -21,7 +22,7 @@ LOCAL_FACTORS = [
     },
     {
         "code": "local-securite-alimentaire",
-        "system": SystemCode.FAMILY,
+        "system": System.FAMILY,
         "position": 10,
         "name_fr": "Sécurité alimentaire des familles",
         "name_en": "Families' food security",

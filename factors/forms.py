@@ -1,12 +1,35 @@
+from collections.abc import Iterable
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
+from core.systems import group_by_system
 from partnerships.models import Partnership
 
 from .models import FactorElement, ProtectiveFactor
 
 LINE_BY_LINE = _("Un élément par ligne.")
+
+
+def factor_choice_groups(factors: Iterable[ProtectiveFactor]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Factors under the heading of their system, in the approach's order, for a grouped list of checkboxes."""
+    return [
+        (group.label, [(factor.pk, factor.name) for factor in group.items])
+        for group in group_by_system(factors, keep_empty=False)
+    ]
+
+
+def factor_field(queryset: QuerySet[ProtectiveFactor], **kwargs) -> forms.ModelMultipleChoiceField:
+    """The one picker of protective factors: checkboxes under the heading of their system."""
+    kwargs.setdefault("label", _("Facteurs de protection"))
+    kwargs.setdefault("required", False)
+    field = forms.ModelMultipleChoiceField(
+        queryset=queryset, widget=forms.CheckboxSelectMultiple(attrs={"class": "choice-list"}), **kwargs
+    )
+    field.choices = factor_choice_groups(queryset)
+    return field
 
 
 def _normalize(name: str) -> str:
@@ -43,7 +66,7 @@ class LocalFactorForm(VersionedFormMixin, forms.ModelForm):
 
     def clean_name_fr(self) -> str:
         name = _normalize(self.cleaned_data["name_fr"])
-        same = ProtectiveFactor.objects.visible_to(self.partnership).filter(name_fr__iexact=name)
+        same = ProtectiveFactor.objects.for_partnership(self.partnership).filter(name_fr__iexact=name)
         if self.instance.pk:
             same = same.exclude(pk=self.instance.pk)
         if same.exists():
@@ -74,7 +97,7 @@ class LocalElementForm(VersionedFormMixin, forms.ModelForm):
 
     def clean_name_fr(self) -> str:
         name = _normalize(self.cleaned_data["name_fr"])
-        same = FactorElement.objects.visible_to(self.partnership).filter(factor=self.factor, name_fr__iexact=name)
+        same = FactorElement.objects.for_partnership(self.partnership).filter(factor=self.factor, name_fr__iexact=name)
         if self.instance.pk:
             same = same.exclude(pk=self.instance.pk)
         if same.exists():

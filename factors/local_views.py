@@ -7,19 +7,19 @@ from django.utils.translation import gettext as _
 
 from core.concurrency import EditConflict
 from core.rendering import render_conflict
+from core.systems import System
 from partnerships.access import PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
 from . import services
 from .access import access_factor, access_local_element, access_local_factor
 from .forms import LocalElementForm, LocalFactorForm
-from .models import SystemCode
 from .views import page_context, sheet_url
 
 
 @partnership_view(Perm.MANAGE_LOCAL_FACTORS)
 def local_create(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
-    initial = {"system": request.GET.get("systeme")} if request.GET.get("systeme") in SystemCode.values else {}
+    initial = {"system": request.GET.get("systeme")} if request.GET.get("systeme") in System.values else {}
     form = LocalFactorForm(request.POST or None, initial=initial, partnership=access.partnership)
     if request.method == "POST" and form.is_valid():
         factor = services.local_factor_create(partnership=access.partnership, factor=form.instance)

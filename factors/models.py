@@ -1,15 +1,9 @@
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from core.models import VersionedModel
-
-
-class SystemCode(models.TextChoices):
-    CHILD = "enfant", _("Enfant")
-    FAMILY = "famille", _("Famille")
-    COMMUNITY = "communaute", _("Communauté")
+from core.models import History, PartnershipQuerySet, VersionedModel
+from core.systems import System, system_rank
 
 
 class Bilingual(models.Model):
@@ -28,16 +22,20 @@ class Bilingual(models.Model):
         return self.text("name")
 
 
-class ProtectiveFactorQuerySet(models.QuerySet):
-    def visible_to(self, partnership) -> "ProtectiveFactorQuerySet":
-        """The shared catalogue plus the partnership's own local factors, never another partnership's."""
+class CatalogueQuerySet(PartnershipQuerySet):
+    def for_partnership(self, partnership) -> "CatalogueQuerySet":
+        """The shared catalogue plus the partnership's own local records, never another partnership's."""
         return self.filter(models.Q(partnership__isnull=True) | models.Q(partnership=partnership))
+
+    def local_to(self, partnership) -> "CatalogueQuerySet":
+        """The partnership's own local records only."""
+        return self.filter(partnership=partnership)
 
 
 class ProtectiveFactor(Bilingual, VersionedModel):
     """A protective factor of the reference catalogue (partnership empty) or a partnership's local factor."""
 
-    system = models.CharField(_("système"), max_length=20, choices=SystemCode.choices)
+    system = models.CharField(_("système"), max_length=20, choices=System.choices)
     code = models.SlugField(_("code"), max_length=80)
     partnership = models.ForeignKey(
         "partnerships.Partnership",
@@ -59,14 +57,15 @@ class ProtectiveFactor(Bilingual, VersionedModel):
     to_validate = models.BooleanField(_("à valider"), default=False)
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
     catalogue_version = models.CharField(_("version du catalogue"), max_length=20, blank=True)
-    history = HistoricalRecords()
+    history = History()
 
-    objects = ProtectiveFactorQuerySet.as_manager()
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("facteur de protection")
         verbose_name_plural = _("facteurs de protection")
-        ordering = ["system", "position", "name_fr"]
+        # Enfant, famille, communauté: the approach's order, not the alphabet's.
+        ordering = [system_rank("system"), "position", "name_fr"]
         constraints = [
             models.UniqueConstraint(
                 fields=["code"], condition=models.Q(partnership__isnull=True), name="unique_reference_factor_code"
@@ -103,12 +102,6 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class FactorElementQuerySet(models.QuerySet):
-    def visible_to(self, partnership) -> "FactorElementQuerySet":
-        """The shared elements plus the partnership's own local ones, never another partnership's."""
-        return self.filter(models.Q(partnership__isnull=True) | models.Q(partnership=partnership))
-
-
 class FactorElement(Bilingual, VersionedModel):
     """A sub-element (composante) of a protective factor; a partnership may add local ones."""
 
@@ -128,14 +121,14 @@ class FactorElement(Bilingual, VersionedModel):
     description_en = models.TextField(_("description (anglais)"), blank=True)
     to_validate = models.BooleanField(_("à valider"), default=False)
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
-    history = HistoricalRecords()
+    history = History()
 
-    objects = FactorElementQuerySet.as_manager()
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("composante")
         verbose_name_plural = _("composantes")
-        ordering = ["factor", "position", "name_fr"]
+        ordering = ["position", "name_fr"]
         # Codes are unique per factor within the reference catalogue and within each partnership, so that two
         # partnerships may name their local elements alike without learning of each other.
         constraints = [

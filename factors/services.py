@@ -18,7 +18,7 @@ def local_factor_create(*, partnership: Partnership, factor: ProtectiveFactor) -
     factor.partnership = partnership
     taken = ProtectiveFactor.objects.filter(partnership=partnership).values_list("code", flat=True)
     factor.code = _unique_code(factor.name_fr, set(taken), fallback="facteur")
-    last = ProtectiveFactor.objects.visible_to(partnership).filter(system=factor.system).aggregate(Max("position"))
+    last = ProtectiveFactor.objects.for_partnership(partnership).filter(system=factor.system).aggregate(Max("position"))
     factor.position = (last["position__max"] or 0) + 1
     factor.save()
     return factor

@@ -4,9 +4,8 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from core.models import VersionedModel
+from core.models import History, PartnershipQuerySet, VersionedModel
 
 
 def commitment_document_path(instance: "Commitment", filename: str) -> str:
@@ -31,7 +30,10 @@ class Commitment(VersionedModel):
     document = models.FileField(_("document signé"), upload_to=commitment_document_path, blank=True)
     document_name = models.CharField(_("nom du document"), max_length=200, blank=True)
     document_type = models.CharField(_("type du document"), max_length=50, blank=True)
-    history = HistoricalRecords()
+    history = History()
+
+    PARTNERSHIP_PATH = "cycle__partnership"
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("engagement")
@@ -66,7 +68,10 @@ class OperatingRules(VersionedModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("créée par")
     )
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = History()
+
+    PARTNERSHIP_PATH = "partnership"
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("règles de fonctionnement")

@@ -26,7 +26,7 @@ SERVICE_NAMES = [
 
 def generate(partnership: Partnership, cycle: Cycle, organizations: list, rng: random.Random) -> None:
     territories = list(Territory.objects.filter(partnership=partnership))
-    factors = list(ProtectiveFactor.objects.visible_to(partnership).order_by("pk"))
+    factors = list(ProtectiveFactor.objects.for_partnership(partnership).order_by("pk"))
     services = []
     for organization in organizations:
         for number in range(rng.randint(1, 5)):

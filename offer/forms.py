@@ -1,20 +1,14 @@
 from django import forms
-from django.db.models import Case, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from factors.models import ProtectiveFactor, SystemCode
+from factors.forms import factor_choice_groups
+from factors.models import ProtectiveFactor
 from organizations.models import Organization, Sector
 from partnerships.models import Partnership, Territory
 
 from .models import ClienteleCode, Service, clientele_field
-
-# Enfant, famille, communauté: the order of the approach rather than the alphabet.
-SYSTEM_ORDER = Case(*(When(system=code, then=Value(i)) for i, code in enumerate(SystemCode.values)), default=Value(9))
-
-
-def _factor_label(factor: ProtectiveFactor) -> str:
-    return f"{factor.get_system_display()} — {factor.name}"
 
 
 class ServiceForm(VersionedFormMixin, forms.ModelForm):
@@ -72,10 +66,8 @@ class ServiceForm(VersionedFormMixin, forms.ModelForm):
         self.fields["organization"].empty_label = None if organizations.count() == 1 else "---------"
         self.fields["territories"].queryset = Territory.objects.filter(partnership=partnership)
         self.fields["partner_organizations"].queryset = Organization.objects.filter(partnership=partnership)
-        self.fields["factors"].queryset = ProtectiveFactor.objects.visible_to(partnership).order_by(
-            SYSTEM_ORDER, "position", "name_fr"
-        )
-        self.fields["factors"].label_from_instance = _factor_label
+        self.fields["factors"].queryset = ProtectiveFactor.objects.for_partnership(partnership)
+        self.fields["factors"].choices = factor_choice_groups(self.fields["factors"].queryset)
 
     @property
     def accessibility_fields(self) -> list[forms.BoundField]:
@@ -120,7 +112,7 @@ class ServiceFilterForm(forms.Form):
     def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["territory"].queryset = Territory.objects.filter(partnership=partnership)
-        self.fields["factor"].queryset = ProtectiveFactor.objects.visible_to(partnership)
+        self.fields["factor"].queryset = ProtectiveFactor.objects.for_partnership(partnership)
 
     def values(self) -> dict:
         """The valid filters only: a stale or forged value is ignored rather than refused."""

@@ -1,8 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from core.models import VersionedModel
+from core.models import History, PartnershipQuerySet, VersionedModel
 
 
 class ClienteleCode(models.TextChoices):
@@ -35,11 +34,6 @@ class Cost(models.TextChoices):
     FREE = "free", _("Gratuit")
     CONTRIBUTION = "contribution", _("Contribution modeste")
     FEE = "fee", _("Payant")
-
-
-# Kept by name so that offer.services can write a single history record once the M2M fields are set
-# (simple_history would otherwise add one record per M2M change).
-SERVICE_HISTORY = HistoricalRecords(m2m_fields=["territories", "partner_organizations", "factors"])
 
 
 class Service(VersionedModel):
@@ -80,7 +74,10 @@ class Service(VersionedModel):
     factors = models.ManyToManyField(
         "factors.ProtectiveFactor", blank=True, related_name="services", verbose_name=_("facteurs de protection visés")
     )
-    history = SERVICE_HISTORY
+    history = History(m2m_fields=[territories, partner_organizations, factors])
+
+    PARTNERSHIP_PATH = "organization__partnership"
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("service")

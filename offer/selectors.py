@@ -35,7 +35,7 @@ def service_list(**filters) -> QuerySet[Service]:
         .select_related("organization")
         .prefetch_related(
             Prefetch("territories", queryset=Territory.objects.order_by("name")),
-            Prefetch("factors", queryset=ProtectiveFactor.objects.order_by("system", "position", "name_fr")),
+            "factors",
         )
         .order_by("organization__name", "organization_id", "name")
     )
@@ -50,6 +50,6 @@ def service_detail(service: Service) -> dict:
     return {
         "territories": service.territories.order_by("name"),
         "partner_organizations": service.partner_organizations.order_by("name"),
-        "factors": service.factors.order_by("system", "position", "name_fr"),
+        "factors": service.factors.all(),
         "findings": service.findings.select_related("cycle").order_by("-cycle__starts_on", "id"),
     }

@@ -3,12 +3,12 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import QuerySet
 
-from core.concurrency import save_versioned
+from core.saving import save_with_links
 from factors.models import ProtectiveFactor
 from organizations.models import Organization
 from partnerships.models import Territory
 
-from .models import SERVICE_HISTORY, Service
+from .models import Service
 
 
 @dataclass(frozen=True)
@@ -28,35 +28,24 @@ class ServiceLinks:
         )
 
 
-def _set_links(service: Service, links: ServiceLinks) -> None:
-    service.territories.set(links.territories)
-    service.partner_organizations.set(links.partner_organizations)
-    service.factors.set(links.factors)
+def _links(links: ServiceLinks) -> dict:
+    return {
+        "territories": links.territories,
+        "partner_organizations": links.partner_organizations,
+        "factors": links.factors,
+    }
 
 
 @transaction.atomic
 def service_create(*, service: Service, links: ServiceLinks) -> Service:
-    """One history record holding the fields and the links, instead of one per saved relation."""
-    service.skip_history_when_saving = True
-    try:
-        service.save()
-        _set_links(service, links)
-    finally:
-        del service.skip_history_when_saving
-    SERVICE_HISTORY.create_historical_record(service, "+")
+    save_with_links(service, links=_links(links))
     return service
 
 
 @transaction.atomic
 def service_update(*, service: Service, links: ServiceLinks, expected_version: int) -> None:
     """Refused with EditConflict (and nothing written) if someone saved the service since `expected_version`."""
-    service.skip_history_when_saving = True
-    try:
-        save_versioned(service, expected_version=expected_version)
-        _set_links(service, links)
-    finally:
-        del service.skip_history_when_saving
-    SERVICE_HISTORY.create_historical_record(service, "~")
+    save_with_links(service, links=_links(links), expected_version=expected_version)
 
 
 @transaction.atomic

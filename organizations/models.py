@@ -1,8 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from core.models import VersionedModel
+from core.models import History, PartnershipQuerySet, VersionedModel
 
 
 class Sector(models.TextChoices):
@@ -17,7 +16,7 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Autre")
 
 
-class OrganizationQuerySet(models.QuerySet):
+class OrganizationQuerySet(PartnershipQuerySet):
     def search(self, text: str) -> "OrganizationQuerySet":
         if not text:
             return self
@@ -44,8 +43,9 @@ class Organization(VersionedModel):
     contact_phone = models.CharField(_("téléphone"), max_length=30, blank=True)
     website = models.URLField(_("site web"), blank=True)
     created_at = models.DateTimeField(_("ajouté le"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = History()
 
+    PARTNERSHIP_PATH = "partnership"
     objects = OrganizationQuerySet.as_manager()
 
     class Meta:

@@ -5,9 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from core.models import VersionedModel
+from core.models import History, PartnershipQuerySet, VersionedModel
 
 
 class Region(models.TextChoices):
@@ -41,7 +40,7 @@ class Partnership(VersionedModel):
     description = models.TextField(_("description"), blank=True)
     intention_statement = models.TextField(_("intention commune"), blank=True)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = History()
 
     class Meta:
         verbose_name = _("regroupement")
@@ -65,7 +64,10 @@ class Territory(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="territories")
     kind = models.CharField(_("type"), max_length=20, choices=TerritoryKind.choices)
     name = models.CharField(_("nom"), max_length=150)
-    history = HistoricalRecords()
+    history = History()
+
+    PARTNERSHIP_PATH = "partnership"
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("territoire")
@@ -101,7 +103,10 @@ class Membership(VersionedModel):
         verbose_name=_("organisme représenté"),
     )
     joined_at = models.DateTimeField(_("membre depuis"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = History()
+
+    PARTNERSHIP_PATH = "partnership"
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membre")
@@ -120,7 +125,7 @@ def _invitation_expiry():
     return timezone.now() + timedelta(days=14)
 
 
-class InvitationQuerySet(models.QuerySet):
+class InvitationQuerySet(PartnershipQuerySet):
     def pending(self) -> "InvitationQuerySet":
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
 
@@ -147,8 +152,9 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField(_("expire le"), default=_invitation_expiry)
     accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = History()
 
+    PARTNERSHIP_PATH = "partnership"
     objects = InvitationQuerySet.as_manager()
 
     class Meta:

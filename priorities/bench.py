@@ -6,8 +6,9 @@ import random
 from django.urls import reverse
 
 from analysis.models import Finding, FindingNature, FindingOrigin
+from core.systems import System
 from cycles.models import Cycle
-from factors.models import ProtectiveFactor, SystemCode
+from factors.models import ProtectiveFactor
 from partnerships.models import Membership, Partnership, Role
 
 from . import results
@@ -27,7 +28,7 @@ STATEMENTS = (
 
 
 def generate(partnership: Partnership, cycle: Cycle, organizations: list, rng: random.Random) -> None:
-    factors = list(ProtectiveFactor.objects.filter(partnership__isnull=True).order_by("system", "position"))
+    factors = list(ProtectiveFactor.objects.filter(partnership__isnull=True))
     findings = list(Finding.objects.filter(cycle=cycle).order_by("pk")) or _findings(cycle, factors, rng)
     candidates = rng.sample(findings, k=min(CANDIDATE_COUNT, len(findings)))
     Finding.objects.filter(pk__in=[f.pk for f in candidates]).update(is_candidate=True)
@@ -42,7 +43,7 @@ def generate(partnership: Partnership, cycle: Cycle, organizations: list, rng: r
     priorities = Priority.objects.bulk_create(
         Priority(cycle=cycle, finding=finding, position=n, vote=vote) for n, finding in enumerate(chosen, start=1)
     )
-    selected = [f for system in SystemCode.values for f in [x for x in factors if x.system == system][:2]]
+    selected = [f for system in System.values for f in [x for x in factors if x.system == system][:2]]
     SelectedFactor.objects.bulk_create(SelectedFactor(cycle=cycle, factor=factor) for factor in selected)
     _objectives(cycle, priorities, selected, rng)
 

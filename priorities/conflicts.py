@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from analysis.models import Finding
 from core.concurrency import ConflictRow
 
-from .selectors import SystemFactors
+from .selectors import FactorChoices
 
 
 def candidate_differences(findings: list[Finding], saved: set[int], ticked: set[int]) -> list[ConflictRow]:
@@ -22,11 +22,11 @@ def _candidate_text(is_candidate: bool) -> str:
     return _("Priorité candidate") if is_candidate else _("Non candidate")
 
 
-def factor_differences(groups: list[SystemFactors], saved: dict[int, str], chosen: dict[int, str]) -> list[ConflictRow]:
+def factor_differences(groups: list[FactorChoices], saved: dict[int, str], chosen: dict[int, str]) -> list[ConflictRow]:
     """One row per factor whose saved selection or rationale is not what the person chose."""
     rows = []
     for group in groups:
-        for row in group.rows:
+        for row in group.items:
             pk = row.factor.pk
             saved_text, mine_text = _factor_text(saved.get(pk)), _factor_text(chosen.get(pk))
             if saved_text != mine_text:

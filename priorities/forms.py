@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from analysis.models import Finding
 from core.concurrency import VersionedFormMixin
 from cycles.models import Cycle
-from factors.models import ProtectiveFactor, SystemCode
+from factors.forms import factor_choice_groups
+from factors.models import ProtectiveFactor
 
 from .models import Objective, Priority, SelectedFactor, Vote, VoteStatus
-from .selectors import SystemFactors
+from .selectors import FactorChoices
 
 NOT_IN_CYCLE = _("Ce constat n'appartient pas à ce cycle.")
 
@@ -87,11 +88,11 @@ class ChooseForm(forms.Form):
 class SelectedFactorsForm(FingerprintFormMixin, forms.Form):
     """A checkbox and a rationale per factor of the catalogue, grouped by system."""
 
-    def __init__(self, *args, groups: list[SystemFactors], **kwargs) -> None:
+    def __init__(self, *args, groups: list[FactorChoices], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.groups = groups
         for group in groups:
-            for row in group.rows:
+            for row in group.items:
                 pk = row.factor.pk
                 self.fields[f"factor_{pk}"] = forms.BooleanField(
                     label=row.factor.name, required=False, initial=row.selection is not None
@@ -103,16 +104,16 @@ class SelectedFactorsForm(FingerprintFormMixin, forms.Form):
                     initial=row.selection.rationale if row.selection else "",
                 )
 
-    def sections(self) -> list[tuple[SystemFactors, list]]:
+    def sections(self) -> list[tuple[FactorChoices, list]]:
         return [
-            (group, [(row, self[f"factor_{row.factor.pk}"], self[f"rationale_{row.factor.pk}"]) for row in group.rows])
+            (group, [(row, self[f"factor_{row.factor.pk}"], self[f"rationale_{row.factor.pk}"]) for row in group.items])
             for group in self.groups
         ]
 
     def clean(self) -> dict:
         data = super().clean()
         for group in self.groups:
-            for row in group.rows:
+            for row in group.items:
                 if row.used_by and not data.get(f"factor_{row.factor.pk}"):
                     self.add_error(
                         f"factor_{row.factor.pk}",
@@ -126,7 +127,7 @@ class SelectedFactorsForm(FingerprintFormMixin, forms.Form):
         return {
             row.factor: self.cleaned_data.get(f"rationale_{row.factor.pk}", "").strip()
             for group in self.groups
-            for row in group.rows
+            for row in group.items
             if self.cleaned_data.get(f"factor_{row.factor.pk}")
         }
 
@@ -153,11 +154,11 @@ class ObjectiveForm(VersionedFormMixin, forms.ModelForm):
         self.fields["priorities"].queryset = Priority.objects.filter(cycle=cycle).select_related("finding")
         self.fields["priorities"].error_messages["invalid_choice"] = _("Cette priorité n'appartient pas à ce cycle.")
         factors = self.fields["factors"]
-        factors.queryset = ProtectiveFactor.objects.visible_to(cycle.partnership)
+        factors.queryset = ProtectiveFactor.objects.for_partnership(cycle.partnership)
         factors.error_messages["invalid_choice"] = _("Ce facteur de protection n'existe pas dans votre catalogue.")
         selected = [s.factor for s in SelectedFactor.objects.filter(cycle=cycle).select_related("factor")]
         self.selected_ids = {factor.pk for factor in selected}
-        factors.choices = _factor_choices(selected)
+        factors.choices = factor_choice_groups(selected)
 
     def clean_factors(self) -> list[ProtectiveFactor]:
         factors = self.cleaned_data["factors"]
@@ -171,12 +172,3 @@ class ObjectiveForm(VersionedFormMixin, forms.ModelForm):
                 % {"factor": outside[0]}
             )
         return factors
-
-
-def _factor_choices(selected: list[ProtectiveFactor]) -> list[tuple[str, list[tuple[int, str]]]]:
-    """The selected factors grouped by system, for a grouped list of checkboxes."""
-    return [
-        (str(label), [(factor.pk, factor.name) for factor in selected if factor.system == code])
-        for code, label in SystemCode.choices
-        if any(factor.system == code for factor in selected)
-    ]

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from core.models import VersionedModel
+from core.models import History, PartnershipQuerySet, VersionedModel
+from core.systems import system_rank
 
 
 class VoteMethod(models.TextChoices):
@@ -36,7 +36,10 @@ class Vote(models.Model):
     closed_at = models.DateTimeField(_("fermé le"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    history = HistoricalRecords(m2m_fields=[candidates])
+    history = History(m2m_fields=[candidates])
+
+    PARTNERSHIP_PATH = "cycle__partnership"
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("vote")
@@ -80,7 +83,10 @@ class Ballot(models.Model):
     points = models.PositiveSmallIntegerField(_("points"), null=True, blank=True)
     rank = models.PositiveSmallIntegerField(_("rang"), null=True, blank=True)
     cast_at = models.DateTimeField(_("déposé le"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = History()
+
+    PARTNERSHIP_PATH = "vote__cycle__partnership"
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bulletin")
@@ -112,7 +118,10 @@ class Priority(models.Model):
     note = models.TextField(_("note"), blank=True)
     chosen_at = models.DateTimeField(_("retenue le"), auto_now_add=True)
     chosen_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    history = HistoricalRecords()
+    history = History()
+
+    PARTNERSHIP_PATH = "cycle__partnership"
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("priorité")
@@ -137,12 +146,15 @@ class SelectedFactor(models.Model):
     rationale = models.TextField(_("justification"), blank=True)
     selected_at = models.DateTimeField(_("retenu le"), auto_now_add=True)
     selected_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    history = HistoricalRecords()
+    history = History()
+
+    PARTNERSHIP_PATH = "cycle__partnership"
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("facteur retenu")
         verbose_name_plural = _("facteurs retenus")
-        ordering = ["factor__system", "factor__position", "id"]
+        ordering = [system_rank("factor__system"), "factor__position", "id"]
         constraints = [models.UniqueConstraint(fields=["cycle", "factor"], name="one_selection_per_factor")]
 
     def __str__(self) -> str:
@@ -166,7 +178,10 @@ class Objective(VersionedModel):
         "factors.ProtectiveFactor", blank=True, related_name="objectives", verbose_name=_("facteurs de protection")
     )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    history = HistoricalRecords(m2m_fields=[priorities, factors])
+    history = History(m2m_fields=[priorities, factors])
+
+    PARTNERSHIP_PATH = "cycle__partnership"
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("objectif")

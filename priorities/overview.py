@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from analysis.models import Finding
+from analysis.selectors import OriginGroup, group_by_origin
+from core.systems import SystemGroup, group_by_system
 from cycles.models import Cycle
-from factors.models import SystemCode
 
 from . import selectors
 from .models import Objective, Priority, SelectedFactor, Vote
@@ -14,11 +15,11 @@ from .models import Objective, Priority, SelectedFactor, Vote
 
 @dataclass
 class Overview:
-    candidate_groups: list[selectors.OriginGroup]
+    candidate_groups: list[OriginGroup]
     candidate_count: int
     votes: list[Vote]
     priorities: list[Priority]
-    factors_by_system: list[tuple[str, list[SelectedFactor]]]
+    factors_by_system: list[SystemGroup[SelectedFactor]]
     objectives: list[Objective]
     missing: list[str]
 
@@ -28,9 +29,9 @@ def priorities_overview(cycle: Cycle) -> Overview:
     priorities = list(selectors.priority_list(cycle))
     selected = list(selectors.selected_factor_list(cycle))
     objectives = list(selectors.objective_list(cycle))
-    by_system = [(str(label), [s for s in selected if s.factor.system == code]) for code, label in SystemCode.choices]
+    by_system = group_by_system(selected, system_of=lambda selection: selection.factor.system)
     return Overview(
-        candidate_groups=selectors.group_by_origin(candidates),
+        candidate_groups=group_by_origin(candidates),
         candidate_count=len(candidates),
         votes=list(selectors.vote_list(cycle)),
         priorities=priorities,
@@ -43,7 +44,7 @@ def priorities_overview(cycle: Cycle) -> Overview:
 def missing_items(
     candidates: list[Finding],
     priorities: list[Priority],
-    factors_by_system: list[tuple[str, list[SelectedFactor]]],
+    factors_by_system: list[SystemGroup[SelectedFactor]],
     objectives: list[Objective],
 ) -> list[str]:
     """Plain sentences naming each gap, in the order the group works through the tool."""
@@ -52,10 +53,10 @@ def missing_items(
         missing.append(_("Aucun constat n'est encore marqué comme priorité candidate."))
     if not priorities:
         missing.append(_("Le groupe n'a encore retenu aucune priorité."))
-    for label, selections in factors_by_system:
-        if not selections:
+    for group in factors_by_system:
+        if not group.items:
             missing.append(
-                _("Aucun facteur de protection n'est retenu pour le système « %(system)s ».") % {"system": label}
+                _("Aucun facteur de protection n'est retenu pour le système « %(system)s ».") % {"system": group.label}
             )
     if not objectives:
         missing.append(_("Aucun objectif n'est encore défini."))
@@ -78,7 +79,7 @@ def _objective_gaps(objectives: list[Objective]) -> list[str]:
 
 def _unanswered(
     priorities: list[Priority],
-    factors_by_system: list[tuple[str, list[SelectedFactor]]],
+    factors_by_system: list[SystemGroup[SelectedFactor]],
     objectives: list[Objective],
 ) -> list[str]:
     gaps = []
@@ -89,8 +90,8 @@ def _unanswered(
                 % {"finding": _short(priority.finding.statement)}
             )
     targeted = {factor.pk for objective in objectives for factor in objective.factors.all()}
-    for _label, selections in factors_by_system:
-        for selection in selections:
+    for group in factors_by_system:
+        for selection in group.items:
             if selection.factor_id not in targeted:
                 gaps.append(
                     _("Le facteur « %(factor)s » est retenu, mais aucun objectif ne le vise.")

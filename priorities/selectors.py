@@ -1,42 +1,24 @@
 """Reads of Outil 8, with their joins; each function's query count does not grow with the data."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from accounts.models import User
-from analysis.models import Finding, FindingOrigin
+from analysis.models import Finding
+from core.systems import SystemGroup, group_by_system
 from cycles.models import Cycle
-from factors.models import ProtectiveFactor, SystemCode
+from factors.models import ProtectiveFactor
 from partnerships.models import Membership
 
 from . import results
 from .models import Ballot, Objective, Priority, SelectedFactor, Vote
 
 
-@dataclass
-class OriginGroup:
-    origin: str
-    label: str
-    findings: list[Finding] = field(default_factory=list)
-
-
-def group_by_origin(findings: list[Finding]) -> list[OriginGroup]:
-    """The three analyses in their usual order, each with its findings (possibly none)."""
-    groups = {origin: OriginGroup(origin=origin, label=str(label)) for origin, label in FindingOrigin.choices}
-    for finding in findings:
-        groups[finding.origin].findings.append(finding)
-    return list(groups.values())
-
-
-def _factors_prefetch(lookup: str = "factors") -> Prefetch:
-    return Prefetch(lookup, queryset=ProtectiveFactor.objects.order_by("system", "position", "name_fr"))
-
-
 def cycle_findings(cycle: Cycle) -> QuerySet[Finding]:
-    return Finding.objects.filter(cycle=cycle).order_by("origin", "id").prefetch_related(_factors_prefetch())
+    return Finding.objects.filter(cycle=cycle).order_by("origin", "id").prefetch_related("factors")
 
 
 def candidate_findings(cycle: Cycle) -> QuerySet[Finding]:
@@ -64,7 +46,7 @@ def priority_list(cycle: Cycle) -> QuerySet[Priority]:
     return (
         Priority.objects.filter(cycle=cycle)
         .select_related("finding", "vote")
-        .prefetch_related(_factors_prefetch("finding__factors"), Prefetch("objectives", Objective.objects.all()))
+        .prefetch_related("finding__factors", Prefetch("objectives", Objective.objects.all()))
     )
 
 
@@ -74,7 +56,7 @@ def selected_factor_list(cycle: Cycle) -> QuerySet[SelectedFactor]:
 
 def objective_list(cycle: Cycle) -> QuerySet[Objective]:
     return Objective.objects.filter(cycle=cycle).prefetch_related(
-        Prefetch("priorities", queryset=Priority.objects.select_related("finding")), _factors_prefetch()
+        Prefetch("priorities", queryset=Priority.objects.select_related("finding")), "factors"
     )
 
 
@@ -124,14 +106,12 @@ class FactorRow:
 
 
 @dataclass
-class SystemFactors:
-    system: str
-    label: str
-    rows: list[FactorRow]
+class FactorChoices(SystemGroup[FactorRow]):
+    """A system's factors, offered for the cycle's selection."""
 
     @property
     def selected_count(self) -> int:
-        return sum(1 for row in self.rows if row.selection)
+        return sum(1 for row in self.items if row.selection)
 
 
 def selected_rationales(cycle: Cycle) -> dict[int, str]:
@@ -155,18 +135,17 @@ def factor_usage(cycle: Cycle) -> dict[int, list[str]]:
     return usage
 
 
-def factors_by_system(*, partnership, cycle: Cycle) -> list[SystemFactors]:
+def factor_choices(*, partnership, cycle: Cycle) -> list[FactorChoices]:
     """Each system's factors from the catalogue visible to the partnership; those suggested by priorities first."""
     selections = {s.factor_id: s for s in SelectedFactor.objects.filter(cycle=cycle)}
     suggested = suggested_factor_ids(cycle)
     usage = factor_usage(cycle)
-    groups = {code: SystemFactors(system=code, label=str(label), rows=[]) for code, label in SystemCode.choices}
-    for factor in ProtectiveFactor.objects.visible_to(partnership).order_by("system", "position", "name_fr"):
-        row = FactorRow(factor, selections.get(factor.pk), factor.pk in suggested, usage.get(factor.pk, []))
-        groups[factor.system].rows.append(row)
-    for group in groups.values():
-        group.rows.sort(key=lambda row: not row.suggested)  # stable: catalogue order within each half
-    return list(groups.values())
+    rows = [
+        FactorRow(factor, selections.get(factor.pk), factor.pk in suggested, usage.get(factor.pk, []))
+        for factor in ProtectiveFactor.objects.for_partnership(partnership)
+    ]
+    rows.sort(key=lambda row: not row.suggested)  # stable: catalogue order within each half
+    return group_by_system(rows, system_of=lambda row: row.factor.system, group_type=FactorChoices)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from django.db.models import Max
 
 from accounts.models import User
 from analysis.models import Finding
-from core.concurrency import save_versioned
+from core.saving import save_with_links
 from cycles.models import Cycle
 from factors.models import ProtectiveFactor
 
@@ -179,9 +179,7 @@ def objective_create(*, cycle: Cycle, objective: Objective, priorities, factors)
     objective.cycle = cycle
     if objective.position is None:
         objective.position = _next_position(cycle)
-    objective.save()
-    objective.priorities.set(priorities)
-    objective.factors.set(factors)
+    save_with_links(objective, links={"priorities": priorities, "factors": factors})
     return objective
 
 
@@ -189,9 +187,7 @@ def objective_create(*, cycle: Cycle, objective: Objective, priorities, factors)
 def objective_update(*, objective: Objective, expected_version: int, priorities, factors) -> None:
     if objective.position is None:
         objective.position = _next_position(objective.cycle)
-    save_versioned(objective, expected_version=expected_version)
-    objective.priorities.set(priorities)
-    objective.factors.set(factors)
+    save_with_links(objective, links={"priorities": priorities, "factors": factors}, expected_version=expected_version)
 
 
 @transaction.atomic

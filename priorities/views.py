@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from analysis.models import Finding
+from analysis.selectors import group_by_origin
 from cycles.models import Cycle
 from partnerships.access import PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
@@ -91,7 +92,7 @@ def _render_candidates(
         access,
         cycle,
         form=form,
-        groups=selectors.group_by_origin(findings),
+        groups=group_by_origin(findings),
         checked=checked,
         can_edit=access.can(Perm.EDIT_PRIORITIES),
     )
@@ -156,7 +157,7 @@ def factors(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> H
     cycle = access_cycle(access, cycle_pk)
     if request.method == "POST":
         access.require(Perm.EDIT_PRIORITIES)
-    groups = selectors.factors_by_system(partnership=access.partnership, cycle=cycle)
+    groups = selectors.factor_choices(partnership=access.partnership, cycle=cycle)
     if request.method != "POST":
         initial = {"fingerprint": services.selection_fingerprint(selectors.selected_rationales(cycle))}
         return _render_factors(request, access, cycle, SelectedFactorsForm(groups=groups, initial=initial))

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from analysis.models import Finding
+from core.saving import save_with_links
 from cycles.models import Cycle
 from partnerships.models import Membership
 
@@ -25,8 +26,7 @@ def vote_create(*, cycle: Cycle, vote: Vote, user: User | None) -> Vote:
     vote.cycle = cycle
     vote.status = VoteStatus.DRAFT
     vote.created_by = user
-    vote.save()
-    vote.candidates.set(Finding.objects.filter(cycle=cycle, is_candidate=True))
+    save_with_links(vote, links={"candidates": Finding.objects.filter(cycle=cycle, is_candidate=True)})
     return vote
 
 

@@ -55,7 +55,7 @@ def observation_detail(request: HttpRequest, access: PartnershipAccess, observat
         access,
         observation=observation,
         can_edit=can_edit,
-        factors=observation.factors.order_by("system", "position"),
+        factors=observation.factors.all(),
         findings=selectors.findings_citing(observation.findings.all(), access.partnership),
         prefill=urlencode({"observation": observation.pk}),
     )

@@ -17,7 +17,7 @@ def url(name, cast):
 
 
 def coverage_of(response, factor):
-    return next(c for system in response.context["systems"] for c in system.factors if c.factor == factor)
+    return next(c for system in response.context["systems"] for c in system.items if c.factor == factor)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 import factory
 
-from factors.models import FactorElement, ProtectiveFactor, SystemCode
+from core.systems import System
+from factors.models import FactorElement, ProtectiveFactor
 from partnerships.tests.factories import PartnershipFactory
 
 
@@ -11,7 +12,7 @@ class LocalFactorFactory(factory.django.DjangoModelFactory):
         model = ProtectiveFactor
 
     partnership = factory.SubFactory(PartnershipFactory)
-    system = SystemCode.FAMILY
+    system = System.FAMILY
     code = factory.Sequence(lambda n: f"local-facteur-{n}")
     name_fr = factory.Sequence(lambda n: f"Facteur local {n}")
     description_fr = "Un facteur propre au regroupement."

@@ -4,34 +4,35 @@ import json
 import pytest
 from django.core.management import call_command
 
+from core.systems import System
 from factors.catalogue import CatalogueError, load_catalogue, read_catalogue
-from factors.models import FactorElement, ProtectiveFactor, SystemCode
+from factors.models import FactorElement, ProtectiveFactor
 from factors.tests.factories import LocalFactorFactory
 
 pytestmark = pytest.mark.django_db
 
 CONFIRMED = {
-    "niveau-socioeconomique": (SystemCode.FAMILY, {"revenu-familial", "scolarisation-des-parents"}),
+    "niveau-socioeconomique": (System.FAMILY, {"revenu-familial", "scolarisation-des-parents"}),
     "attitudes-parentales": (
-        SystemCode.FAMILY,
+        System.FAMILY,
         {"sentiment-de-competence-parentale", "aspirations-scolarite-enfant", "rapport-lecture-ecriture"},
     ),
     "pratiques-parentales": (
-        SystemCode.FAMILY,
+        System.FAMILY,
         {"qualite-interactions-parent-enfant", "experiences-educatives-variees", "habitudes-lecture-parent-enfant"},
     ),
-    "habiletes-communication": (SystemCode.CHILD, {"eveil-lecture-ecriture", "langage-oral"}),
+    "habiletes-communication": (System.CHILD, {"eveil-lecture-ecriture", "langage-oral"}),
     "environnement-quartier": (
-        SystemCode.COMMUNITY,
+        System.COMMUNITY,
         {"espaces-verts-securitaires", "qualite-logements", "cohesion-sociale"},
     ),
 }
 PROBABLE = {
-    "developpement-cognitif": SystemCode.CHILD,
-    "developpement-socioaffectif": SystemCode.CHILD,
-    "sante-physique-saines-habitudes": SystemCode.CHILD,
-    "qualite-accessibilite-services": SystemCode.COMMUNITY,
-    "continuite-collaboration-services": SystemCode.COMMUNITY,
+    "developpement-cognitif": System.CHILD,
+    "developpement-socioaffectif": System.CHILD,
+    "sante-physique-saines-habitudes": System.CHILD,
+    "qualite-accessibilite-services": System.COMMUNITY,
+    "continuite-collaboration-services": System.COMMUNITY,
 }
 
 

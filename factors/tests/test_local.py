@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from factors.models import FactorElement, ProtectiveFactor, SystemCode
+from core.systems import System
+from factors.models import FactorElement, ProtectiveFactor
 from factors.tests.factories import LocalElementFactory, LocalFactorFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ def reference(code="pratiques-parentales"):
 
 def factor_data(**overrides):
     data = {
-        "system": SystemCode.COMMUNITY,
+        "system": System.COMMUNITY,
         "name_fr": "  Transport   collectif ",
         "name_en": "",
         "description_fr": "Se rendre aux services sans voiture.",
@@ -39,7 +40,7 @@ def test_coordination_and_committee_add_a_local_factor(cast, client_for, role):
     factor = local_factors(cast).get()
     assert response.status_code == 302 and response.url == url("sheet", cast, factor_pk=factor.pk)
     assert factor.name_fr == "Transport collectif" and factor.code == "local-transport-collectif"
-    assert factor.system == SystemCode.COMMUNITY and not factor.to_validate
+    assert factor.system == System.COMMUNITY and not factor.to_validate
     assert factor.key_facts == ["Peu de lignes d'autobus le soir.", "Les familles marchent beaucoup."]
     assert factor.history.get().history_user == getattr(cast, role)
     content = client_for(cast.observer).get(url("summary", cast)).content.decode()

@@ -1,6 +1,7 @@
 import factory
 
-from factors.models import ProtectiveFactor, SystemCode
+from core.systems import System
+from factors.models import ProtectiveFactor
 from offer.models import Service
 from organizations.tests.factories import OrganizationFactory
 from partnerships.models import Territory, TerritoryKind
@@ -22,7 +23,7 @@ class FactorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ProtectiveFactor
 
-    system = SystemCode.FAMILY
+    system = System.FAMILY
     code = factory.Sequence(lambda n: f"facteur-test-{n}")
     name_fr = factory.Sequence(lambda n: f"Facteur test {n}")
     partnership = None

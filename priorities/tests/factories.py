@@ -1,8 +1,9 @@
 import factory
 
 from analysis.models import Finding, FindingNature, FindingOrigin
+from core.systems import System
 from cycles.tests.factories import CycleFactory
-from factors.models import ProtectiveFactor, SystemCode
+from factors.models import ProtectiveFactor
 from priorities.models import Objective, Priority, SelectedFactor, Vote, VoteMethod
 
 
@@ -23,7 +24,7 @@ class FactorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ProtectiveFactor
 
-    system = SystemCode.FAMILY
+    system = System.FAMILY
     code = factory.Sequence(lambda n: f"facteur-{n}")
     name_fr = factory.Sequence(lambda n: f"Facteur {n}")
     position = factory.Sequence(lambda n: n)

@@ -62,7 +62,7 @@ def partner_describes_a_service_and_fills_its_row(page, check_accessibility, cas
     page.get_by_label("Parents", exact=True).check()
     page.get_by_label("Villeray").check()
     page.get_by_label("Fréquence").select_option(label="Chaque semaine")
-    page.get_by_label("Famille — Pratiques parentales").check()
+    page.get_by_label("Pratiques parentales", exact=True).check()
     submit(page, check_accessibility, "Enregistrer")
     page.get_by_role("status").filter(has_text=f"Le service « {SERVICE} » a été ajouté.").wait_for()
     open_tool(page, check_accessibility, "Outil 6 — Analyse de l'offre de services")

@@ -3,8 +3,9 @@
 import pytest
 
 from analysis.models import Finding
+from core.systems import System
 from cycles.tests.factories import CycleFactory
-from factors.models import ProtectiveFactor, SystemCode
+from factors.models import ProtectiveFactor
 from priorities.models import Priority, SelectedFactor, VoteStatus
 from priorities.tests.factories import (
     FactorFactory,
@@ -145,14 +146,14 @@ def test_priority_answered_by_an_objective_is_kept(cast, cycle, client_for, url)
 
 
 def test_factors_are_selected_per_system_with_suggestions_first(cast, cycle, client_for, url, with_fingerprint):
-    plain = FactorFactory(system=SystemCode.CHILD, name_fr="Habiletés motrices", position=1)
-    linked = FactorFactory(system=SystemCode.CHILD, name_fr="Éveil à la lecture", position=2)
-    family = FactorFactory(system=SystemCode.FAMILY, name_fr="Pratiques parentales")
+    plain = FactorFactory(system=System.CHILD, name_fr="Habiletés motrices", position=1)
+    linked = FactorFactory(system=System.CHILD, name_fr="Éveil à la lecture", position=2)
+    family = FactorFactory(system=System.FAMILY, name_fr="Pratiques parentales")
     priority = PriorityFactory(cycle=cycle)
     priority.finding.factors.add(linked)
     client = client_for(cast.committee)
     page = client.get(url("factors"))
-    child_rows = page.context["form"].groups[0].rows
+    child_rows = page.context["form"].groups[0].items
     assert child_rows[0].factor == linked and child_rows[0].suggested
     assert plain in [row.factor for row in child_rows[1:]] and not any(row.suggested for row in child_rows[1:])
     data = {f"factor_{linked.pk}": "on", f"rationale_{linked.pk}": "Au cœur des constats", f"factor_{family.pk}": "on"}
@@ -179,7 +180,7 @@ def test_factor_targeted_by_an_objective_stays_selected(cast, cycle, client_for,
 
 def test_other_partnerships_local_factors_are_not_offered(cast, cycle, client_for, url, with_fingerprint):
     theirs = ProtectiveFactor.objects.create(
-        system=SystemCode.COMMUNITY,
+        system=System.COMMUNITY,
         code="local",
         name_fr="Facteur local d'ailleurs",
         partnership=cast.other_partnership,
