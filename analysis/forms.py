@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
 from core.forms import group_choices
+from core.submissions import OnceFormMixin
 from core.systems import SystemsField, join_systems, system_rank
 from coverage.models import FactorIntervention
 from factors.forms import factor_field
@@ -36,7 +37,7 @@ def with_factor_systems(cleaned: dict) -> dict:
     return cleaned
 
 
-class StatisticForm(VersionedFormMixin, forms.ModelForm):
+class StatisticForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
     value = DecimalCommaField(
         label=_("Valeur"), required=False, help_text=_("Avec une virgule ou un point : 12,5 ou 12.5.")
     )
@@ -62,7 +63,9 @@ class StatisticForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.partnership = partnership
-        if not self.instance.pk:
+        if self.instance.pk:
+            self.fields.pop("form_token")
+        else:
             self.fields.pop("version")
 
     def clean(self) -> dict:
@@ -88,7 +91,7 @@ class StatisticForm(VersionedFormMixin, forms.ModelForm):
             )
 
 
-class ObservationForm(VersionedFormMixin, forms.ModelForm):
+class ObservationForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
     systems = SystemsField(help_text=SYSTEMS_HELP)
 
     class Meta:
@@ -109,7 +112,9 @@ class ObservationForm(VersionedFormMixin, forms.ModelForm):
         self.fields["source_kind"].choices = ObservationSource.choices
         self.fields["organization"].queryset = Organization.objects.filter(partnership=partnership)
         self.fields["factors"] = factor_field(ProtectiveFactor.objects.for_partnership(partnership))
-        if not self.instance.pk:
+        if self.instance.pk:
+            self.fields.pop("form_token")
+        else:
             self.fields.pop("version")
 
     def clean_observed_on(self) -> date | None:
@@ -137,7 +142,7 @@ def _statistic_label(statistic: Statistic) -> str:
     return f"{statistic.territory_name} · {statistic.period} · {value} {statistic.unit}".strip()
 
 
-class FindingForm(VersionedFormMixin, forms.ModelForm):
+class FindingForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
     systems = SystemsField(help_text=SYSTEMS_HELP)
 
     class Meta:
@@ -178,7 +183,9 @@ class FindingForm(VersionedFormMixin, forms.ModelForm):
         self.fields["origin"].choices = FindingOrigin.choices
         self.fields["factors"] = factor_field(ProtectiveFactor.objects.for_partnership(partnership))
         self._evidence_fields(partnership)
-        if not self.instance.pk:
+        if self.instance.pk:
+            self.fields.pop("form_token")
+        else:
             self.fields.pop("version")
 
     def _evidence_fields(self, partnership: Partnership) -> None:

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from core.models import History, PartnershipQuerySet, VersionedModel
@@ -35,6 +36,19 @@ class Statistic(VersionedModel):
         verbose_name = _("donnée")
         verbose_name_plural = _("données")
         ordering = ["indicator", "period", "territory_level", "territory_name"]
+        # One figure per indicator, domain, territory and period, whatever the case it was typed in (the form and
+        # the import say so first; this holds when two people save at the same moment).
+        constraints = [
+            models.UniqueConstraint(
+                "partnership",
+                Lower("indicator"),
+                Lower("domain"),
+                "territory_level",
+                Lower("territory_name"),
+                Lower("period"),
+                name="one_statistic_per_indicator_territory_period",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.indicator} — {self.territory_name} ({self.period})"

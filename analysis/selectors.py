@@ -40,6 +40,18 @@ def statistic_values(partnership: Partnership, name: str) -> list[str]:
     return list(values.order_by(name).values_list(name, flat=True).distinct())
 
 
+def indicator_statistics(*, partnership: Partnership, indicator: str) -> list[Statistic]:
+    """Every figure of one indicator, for its chart."""
+    return list(Statistic.objects.filter(partnership=partnership, indicator=indicator))
+
+
+def territory_suggestions(*, partnership: Partnership) -> list[str]:
+    """Territory names already used by the partnership's statistics, and those of its own territory."""
+    names = set(statistic_values(partnership, "territory_name"))
+    names.update(partnership.territories.values_list("name", flat=True))
+    return sorted(names)
+
+
 def observation_list(
     *, partnership: Partnership, source_kind: str = "", system: str = "", factor: ProtectiveFactor | None = None
 ) -> QuerySet[Observation]:
@@ -73,9 +85,9 @@ def finding_list(*, cycle: Cycle, origin: str = "", nature: str = "", system: st
     if system:
         findings = findings.filter(systems_filter(system))
     # One subquery per kind of evidence: joining the four tables at once would multiply the rows.
-    return findings.prefetch_related(
-        "factors"
-    ).annotate(**{f"{name}_count": _evidence_count(name) for name in EVIDENCE_FIELDS})
+    return findings.prefetch_related("factors").annotate(
+        **{f"{name}_count": _evidence_count(name) for name in EVIDENCE_FIELDS}
+    )
 
 
 @dataclass(frozen=True)

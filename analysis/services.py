@@ -6,6 +6,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from accounts.models import User
 from core.concurrency import save_versioned
+from core.deletion import delete_record
 from core.saving import Links, save_with_links
 from cycles.models import Cycle
 from partnerships.models import Partnership
@@ -25,9 +26,8 @@ def statistic_update(*, statistic: Statistic, expected_version: int) -> None:
     save_versioned(statistic, expected_version=expected_version)
 
 
-@transaction.atomic
 def statistic_delete(*, statistic: Statistic) -> None:
-    statistic.delete()
+    delete_record(statistic)
 
 
 @dataclass(frozen=True)
@@ -78,9 +78,8 @@ def observation_update(*, observation: Observation, expected_version: int, relat
     save_with_links(observation, links=relations, expected_version=expected_version)
 
 
-@transaction.atomic
 def observation_delete(*, observation: Observation) -> None:
-    observation.delete()
+    delete_record(observation)
 
 
 @transaction.atomic
@@ -96,6 +95,5 @@ def finding_update(*, finding: Finding, expected_version: int, relations: Links)
     save_with_links(finding, links=relations, expected_version=expected_version)
 
 
-@transaction.atomic
 def finding_delete(*, finding: Finding) -> None:
-    finding.delete()
+    delete_record(finding)

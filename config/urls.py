@@ -4,7 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("core.urls")),
     path("", include("partnerships.urls")),
-    path("p/<slug:slug>/organismes/", include("organizations.urls")),
+    path("", include("organizations.urls")),
     path("", include("cycles.urls")),
     path("", include("intention.urls")),
     path("", include("factors.urls")),

@@ -1,13 +1,22 @@
-"""No lost updates: a save names the version it started from and is refused if someone saved in between."""
+"""No lost updates. A record's save names the version it started from; a whole set's save (a row of the
+Outil 7 matrix, the candidate priorities, the selected factors, an attendance list…) names the fingerprint of the
+set it started from. Either is refused if someone saved in between, and nothing is written."""
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from django import forms
-from django.db import transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from .models import VersionedModel
+
+S = TypeVar("S")
+R = TypeVar("R")
+INCOMPLETE_FORM = _("Le formulaire est incomplet : rechargez la page et recommencez.")
 
 
 class EditConflict(Exception):
@@ -47,9 +56,62 @@ class VersionedFormMixin(forms.Form):
         instance = getattr(self, "instance", None)
         if instance is not None and instance.pk and not self.is_bound:
             self.initial["version"] = instance.version
-        self.fields["version"].error_messages["required"] = _(
-            "Le formulaire est incomplet : rechargez la page et recommencez."
-        )
+        self.fields["version"].error_messages["required"] = INCOMPLETE_FORM
+
+
+# --- Whole sets ------------------------------------------------------------------------------------------------
+
+
+def fingerprint(state: object) -> str:
+    """A digest of a whole set as the person saw it: give it something ordered and stable (sorted pairs of
+    primary keys and versions, of factors and rationales…); any save in the set must change it."""
+    return hashlib.sha256(repr(state).encode()).hexdigest()[:24]
+
+
+class SetChanged(Exception, Generic[S]):
+    """Someone saved the set since the form was opened; nothing was written. `saved` is the set as it is now and
+    `fingerprint` its digest, which the page carries so that saving again is a deliberate choice."""
+
+    def __init__(self, saved: S, fingerprint: str) -> None:
+        super().__init__("the set changed since it was read")
+        self.saved = saved
+        self.fingerprint = fingerprint
+
+
+def save_set(
+    *,
+    lock: models.QuerySet,
+    read: Callable[[], S],
+    digest: Callable[[S], str],
+    expected: str | None,
+    write: Callable[[S], R],
+) -> R:
+    """Write a whole set if it is still the one the person started from.
+
+    The rows of `lock` are locked first (SELECT … FOR UPDATE: the parent every save of the set goes through,
+    such as the cycle or the organization), so a second save waits, then reads the first one's result and is
+    refused. `read` returns
+    the set as saved, `digest` its fingerprint, `write` the changes (given the saved set). `expected` None skips
+    the check, for scripts that own the data (the demo). Where the database does not lock (SQLite), a save that
+    slips in between shows up as an EditConflict or an IntegrityError, and is refused the same way.
+    """
+    with transaction.atomic():
+        list(lock.select_for_update().values_list("pk", flat=True))
+        saved = read()
+        if expected is not None and digest(saved) != expected:
+            raise SetChanged(saved, digest(saved))
+        try:
+            with transaction.atomic():
+                return write(saved)
+        except (EditConflict, IntegrityError):
+            saved = read()
+            raise SetChanged(saved, digest(saved)) from None
+
+
+class FingerprintFormMixin(forms.Form):
+    """Carries the fingerprint of the set the person started from through the round trip of a set's form."""
+
+    fingerprint = forms.CharField(widget=forms.HiddenInput, error_messages={"required": INCOMPLETE_FORM})
 
 
 @dataclass(frozen=True)

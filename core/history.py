@@ -1,5 +1,16 @@
-"""The "Historique" of a record: who changed what, and when, read from django-simple-history."""
+"""The "Historique" of a record, or of a set of child rows: who changed what, and when, read from
+django-simple-history.
 
+`history_entries(record)` is a record's own history; `child_history(Model, subject=…, **filters)` the history of
+the rows of a set that belong to one parent (the cells of an organization's matrix row, the factors selected for
+a cycle, the names of a partnership's territory), each entry naming its row. Both give `HistoryEntry` lists that
+`core.rendering.render_history` shows with one template.
+
+A model shows a field in words through its `HISTORY_DISPLAY` ({field name: function of the stored value});
+choices, dates, booleans and related records are shown in words without it.
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -9,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 
 IGNORED_FIELDS = {"version", "updated_at", "id"}
 KIND_LABELS = {"+": _("Création"), "~": _("Modification"), "-": _("Suppression")}
+CHILD_KIND_LABELS = {"+": _("Ajout"), "~": _("Modification"), "-": _("Retrait")}
+LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -25,9 +38,10 @@ class HistoryEntry:
     kind: str
     reason: str
     changes: list[FieldChange] = field(default_factory=list)
+    subject: str = ""  # the row of a set the entry is about; empty for a record's own history
 
 
-def history_entries(instance: models.Model, *, limit: int = 200) -> list[HistoryEntry]:
+def history_entries(instance: models.Model, *, limit: int = LIMIT) -> list[HistoryEntry]:
     """Newest first. Related rows named in the changes are read in one query per related model."""
     records = list(
         instance.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
@@ -37,29 +51,61 @@ def history_entries(instance: models.Model, *, limit: int = 200) -> list[History
     links = _m2m_links(model, records)
     deltas = [(rec, _changed_fields(rec, prev) + _changed_links(rec, prev, links)) for rec, prev in pairs]
     labels = _related_labels(model, [changes for _rec, changes in deltas])
-    return [
-        HistoryEntry(
-            when=rec.history_date,
-            who=str(rec.history_user) if rec.history_user else str(_("système")),
-            kind=str(KIND_LABELS.get(rec.history_type, rec.history_type)),
-            reason=rec.history_change_reason or "",
-            changes=[
-                FieldChange(
-                    label=str(model._meta.get_field(name).verbose_name),
-                    old=_display(model, name, old, labels),
-                    new=_display(model, name, new, labels),
-                )
-                for name, old, new in changes
-            ],
-        )
-        for rec, changes in deltas
-    ]
+    return [_entry(model, rec, changes, labels, KIND_LABELS) for rec, changes in deltas]
+
+
+def child_history(
+    model: type[models.Model], *, subject: Callable[[models.Model], str], limit: int = LIMIT, **filters
+) -> list[HistoryEntry]:
+    """Every change of every row of `model` matching `filters` (rows since deleted included), newest first, each
+    entry naming its row with `subject(historical record)` and compared with that row's previous record."""
+    newest_first = list(
+        model.history.filter(**filters).select_related("history_user").order_by("-history_date", "-history_id")[
+            :limit
+        ]
+    )
+    previous: dict[object, object] = {}
+    deltas = []
+    for rec in reversed(newest_first):
+        pk = getattr(rec, model._meta.pk.attname)
+        deltas.append((rec, _changed_fields(rec, previous.get(pk))))
+        previous[pk] = rec
+    deltas.reverse()
+    labels = _related_labels(model, [changes for _rec, changes in deltas])
+    entries = []
+    for rec, changes in deltas:
+        entry = _entry(model, rec, changes if rec.history_type != "-" else [], labels, CHILD_KIND_LABELS)
+        entry.subject = subject(rec)
+        entries.append(entry)
+    return entries
+
+
+def merge_histories(*histories: list[HistoryEntry], limit: int = LIMIT) -> list[HistoryEntry]:
+    """Several histories in one, newest first (a profile's own changes and its territory's)."""
+    return sorted((entry for history in histories for entry in history), key=lambda e: e.when, reverse=True)[:limit]
+
+
+def _entry(model, rec, changes, labels: dict, kind_labels: dict) -> HistoryEntry:
+    return HistoryEntry(
+        when=rec.history_date,
+        who=str(rec.history_user) if rec.history_user else str(_("système")),
+        kind=str(kind_labels.get(rec.history_type, rec.history_type)),
+        reason=rec.history_change_reason or "",
+        changes=[
+            FieldChange(
+                label=str(model._meta.get_field(name).verbose_name),
+                old=_display(model, name, old, labels),
+                new=_display(model, name, new, labels),
+            )
+            for name, old, new in changes
+        ],
+    )
 
 
 def _changed_fields(rec, prev) -> list[tuple[str, object, object]]:
     names = [f.attname for f in rec.instance_type._meta.concrete_fields if f.attname not in IGNORED_FIELDS]
     if prev is None:
-        return [(_name(rec, n), None, getattr(rec, n)) for n in names if getattr(rec, n) not in (None, "")]
+        return [(_name(rec, n), None, getattr(rec, n)) for n in names if getattr(rec, n) not in (None, "", [])]
     return [(_name(rec, n), getattr(prev, n), getattr(rec, n)) for n in names if getattr(prev, n) != getattr(rec, n)]
 
 
@@ -105,7 +151,7 @@ def _related_labels(model: type[models.Model], all_changes: list[list[tuple]]) -
         for name, old, new in changes:
             f = model._meta.get_field(name)
             if f.many_to_many:
-                wanted.setdefault(name, set()).update(old | new)
+                wanted.setdefault(name, set()).update((old or frozenset()) | new)
             elif f.is_relation and f.many_to_one:
                 wanted.setdefault(name, set()).update(v for v in (old, new) if v is not None)
     labels = {}
@@ -119,6 +165,9 @@ def _related_labels(model: type[models.Model], all_changes: list[list[tuple]]) -
 def _display(model: type[models.Model], name: str, value: object, labels: dict) -> str:
     if value is None or value == "":
         return "—"
+    readable = getattr(model, "HISTORY_DISPLAY", {}).get(name)
+    if readable is not None:
+        return readable(value)
     f = model._meta.get_field(name)
     if f.many_to_many:
         names = sorted(labels.get((name, pk), str(_("élément supprimé"))) for pk in value)
@@ -134,3 +183,4 @@ def _display(model: type[models.Model], name: str, value: object, labels: dict) 
     if isinstance(value, date):
         return formats.date_format(value, "DATE_FORMAT")
     return str(value)
+

@@ -48,3 +48,31 @@ def history_records(model: type[models.Model]) -> History:
         return _HISTORY_RECORDS[model]
     except KeyError:
         raise TypeError(f"{model.__name__} keeps no history: declare `history = History()` on it") from None
+
+
+class SubmittedFormQuerySet(models.QuerySet):
+    def expired(self) -> Self:
+        """Tokens old enough that no browser will send their form again (purged on a schedule)."""
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        return self.filter(created_at__lt=timezone.now() - timedelta(days=2))
+
+
+class SubmittedForm(models.Model):
+    """The one-time token of a creation form that was sent, and where its result lives (core.submissions)."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = SubmittedFormQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("formulaire envoyé")
+        verbose_name_plural = _("formulaires envoyés")
+
+    def __str__(self) -> str:
+        return self.url or self.token

@@ -4,6 +4,8 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import FingerprintFormMixin
+
 from .models import ActionKind, CellKey, FactorIntervention, Intensity
 from .selectors import Column
 from .services import CellInput
@@ -21,16 +23,11 @@ class CellFields:
     note: forms.BoundField
 
 
-class RowForm(forms.Form):
+class RowForm(FingerprintFormMixin, forms.Form):
     """One organization's whole row of the matrix: for each column an intensity, kinds of action and a note."""
-
-    fingerprint = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, columns: list[Column], saved: dict[CellKey, FactorIntervention], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["fingerprint"].error_messages["required"] = _(
-            "Le formulaire est incomplet : rechargez la page et recommencez."
-        )
         self.columns = columns
         for column in columns:
             self._add_cell(column, saved.get(column.key))

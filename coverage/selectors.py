@@ -7,6 +7,7 @@ elements), and the interventions of the whole partnership, assembled in Python.
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from core.systems import SystemGroup, group_by_system
 from factors.models import FactorElement, ProtectiveFactor
@@ -126,3 +127,23 @@ def matrix(access: PartnershipAccess, *, detail: bool) -> tuple[list[SystemColum
             )
         )
     return groups, rows
+
+
+def organization_count(partnership: Partnership) -> int:
+    return Organization.objects.for_partnership(partnership).count()
+
+
+def cell_labels(partnership: Partnership):
+    """`label(factor_pk, element_pk)`: a cell's name ("Pratiques parentales — Habitudes de lecture"), read in two
+    queries for a whole history; a cell whose factor is gone reads "élément supprimé"."""
+    factors = {f.pk: f.name for f in ProtectiveFactor.objects.for_partnership(partnership)}
+    elements = {e.pk: e.name for e in FactorElement.objects.for_partnership(partnership)}
+
+    def label(factor_pk: int, element_pk: int | None) -> str:
+        factor = factors.get(factor_pk)
+        if factor is None:
+            return str(_("élément supprimé"))
+        element = elements.get(element_pk) if element_pk else None
+        return f"{factor} — {element}" if element else factor
+
+    return label

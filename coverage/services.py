@@ -1,15 +1,13 @@
 """Writes of Outil 7: an organization's whole row of the matrix, saved at once and refused on concurrent change."""
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
-
-from core.concurrency import EditConflict, save_versioned
+from core.concurrency import fingerprint, save_set, save_versioned
 from organizations.models import Organization
 
 from .models import ActionKind, CellKey, FactorIntervention
+from .selectors import organization_interventions
 
 
 @dataclass(frozen=True)
@@ -37,43 +35,23 @@ class CellInput:
         )
 
 
-class RowChanged(Exception):
-    """Someone saved this organization's row since the form was opened; `saved` is the row as it is now."""
-
-    def __init__(self, saved: dict[CellKey, FactorIntervention], fingerprint: str) -> None:
-        super().__init__("the row changed since it was read")
-        self.saved = saved
-        self.fingerprint = fingerprint
-
-
 def row_fingerprint(interventions: Iterable[FactorIntervention], *, detail: bool) -> str:
     """A digest of the cells the form shows and their versions: any save of one of them changes it."""
-    pairs = sorted((i.pk, i.version) for i in interventions if detail or i.element_id is None)
-    return hashlib.sha256(repr(pairs).encode()).hexdigest()[:24]
+    return fingerprint(sorted((i.pk, i.version) for i in interventions if detail or i.element_id is None))
 
 
-@transaction.atomic
 def row_save(*, organization: Organization, cells: list[CellInput], expected_fingerprint: str, detail: bool) -> int:
     """Create, update or clear (intensity None) the cells that differ from what is saved, each with its own
-    history record; leave the others untouched. Returns the number of cells changed. Raises RowChanged (and
-    writes nothing) if the row is no longer the one the person started from."""
-    # Serializes two saves of the same row on PostgreSQL; the checks below catch the rest elsewhere.
-    Organization.objects.select_for_update().filter(pk=organization.pk).exists()
-    saved = _saved_cells(organization)
-    current = row_fingerprint(saved.values(), detail=detail)
-    if current != expected_fingerprint:
-        raise RowChanged(saved, current)
-    try:
-        with transaction.atomic():
-            return _write_cells(organization, cells, saved)
-    except (EditConflict, IntegrityError):
-        # Someone saved between the read and the writes (only where SELECT … FOR UPDATE does not lock).
-        saved = _saved_cells(organization)
-        raise RowChanged(saved, row_fingerprint(saved.values(), detail=detail)) from None
-
-
-def _saved_cells(organization: Organization) -> dict[CellKey, FactorIntervention]:
-    return {(i.factor_id, i.element_id): i for i in FactorIntervention.objects.filter(organization=organization)}
+    history record; leave the others untouched. Returns the number of cells changed. Raises SetChanged (and
+    writes nothing) if the row is no longer the one the person started from; its `saved` is the row now,
+    {cell key: intervention}."""
+    return save_set(
+        lock=Organization.objects.filter(pk=organization.pk),
+        read=lambda: organization_interventions(organization),
+        digest=lambda saved: row_fingerprint(saved.values(), detail=detail),
+        expected=expected_fingerprint,
+        write=lambda saved: _write_cells(organization, cells, saved),
+    )
 
 
 def _write_cells(organization: Organization, cells: list[CellInput], saved: dict[CellKey, FactorIntervention]) -> int:

@@ -1,11 +1,11 @@
-from django.urls import path
+from core.routes import partnership_path
 
-from . import views
+from .views import heatmap, matrix
 
 app_name = "coverage"
 urlpatterns = [
-    path("p/<slug:slug>/facteurs/intervention/", views.matrix, name="matrix"),
-    path("p/<slug:slug>/facteurs/intervention/<int:organization_pk>/", views.row_edit, name="row_edit"),
-    path("p/<slug:slug>/facteurs/intervention/<int:organization_pk>/historique/", views.history, name="history"),
-    path("p/<slug:slug>/facteurs/couverture/", views.heatmap, name="heatmap"),
+    partnership_path("facteurs/intervention/", matrix.matrix, name="matrix"),
+    partnership_path("facteurs/intervention/<int:organization_pk>/", matrix.row_edit, name="row_edit"),
+    partnership_path("facteurs/intervention/<int:organization_pk>/historique/", matrix.history, name="history"),
+    partnership_path("facteurs/couverture/", heatmap.heatmap, name="heatmap"),
 ]

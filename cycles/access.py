@@ -1,17 +1,23 @@
+"""Every cycle and step is reached through the person's partnership: another partnership's answer 404."""
+
 from django.shortcuts import get_object_or_404
 
 from partnerships.access import PartnershipAccess
+from partnerships.permissions import Perm
 
 from .models import Cycle, Step
 
 
-def access_cycle(access: PartnershipAccess, pk: int) -> Cycle:
-    """The cycle if it belongs to the partnership, 404 otherwise."""
-    return get_object_or_404(Cycle, partnership=access.partnership, pk=pk)
+def access_cycle(access: PartnershipAccess, pk: int) -> tuple[Cycle, bool]:
+    """The cycle (404 unless it belongs to the partnership), and whether this person may manage it."""
+    cycle = get_object_or_404(Cycle.objects.for_partnership(access.partnership), pk=pk)
+    return cycle, access.can(Perm.MANAGE_CYCLES)
 
 
-def access_step(access: PartnershipAccess, cycle_pk: int, number: int) -> Step:
-    """A step reached through its cycle: a step number alone names a step of every partnership's cycles."""
-    return get_object_or_404(
-        Step.objects.select_related("cycle"), cycle__partnership=access.partnership, cycle__pk=cycle_pk, number=number
+def access_step(access: PartnershipAccess, cycle_pk: int, number: int) -> tuple[Step, bool]:
+    """A step reached through its cycle (a step number alone names a step of every cycle), and whether this
+    person may change its status."""
+    step = get_object_or_404(
+        Step.objects.for_partnership(access.partnership).select_related("cycle"), cycle_id=cycle_pk, number=number
     )
+    return step, access.can(Perm.MANAGE_CYCLES)

@@ -2,11 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
+from core.submissions import OnceFormMixin
 
 from .models import Cycle, Step, StepStatus
 
 
-class CycleForm(VersionedFormMixin, forms.ModelForm):
+class CycleForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Cycle
         fields = ["name", "starts_on", "ends_on"]
@@ -18,7 +19,9 @@ class CycleForm(VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        if not self.instance.pk:
+        if self.instance.pk:
+            self.fields.pop("form_token")
+        else:
             self.fields.pop("version")
 
     def clean_name(self) -> str:

@@ -17,3 +17,12 @@ def cycle_list(*, partnership: Partnership) -> QuerySet[Cycle]:
 
 def cycle_steps(*, cycle: Cycle) -> list[Step]:
     return list(cycle.steps.order_by("number"))
+
+
+def current_cycle(*, partnership: Partnership, with_steps: bool = False) -> Cycle | None:
+    """The partnership's current cycle: the one that started last. Every page and link that means "the current
+    cycle" reads it here."""
+    cycles = Cycle.objects.filter(partnership=partnership).order_by("-starts_on", "-id")
+    if with_steps:
+        cycles = cycles.prefetch_related(Prefetch("steps", queryset=Step.objects.order_by("number")))
+    return cycles.first()

@@ -1,13 +1,14 @@
 """The thirteen tools of the approach, and the step each one serves.
 
 Groups moving from the paper guide know the tools by number, so the interface always says "Outil N — name".
-Each tool is a screen built by its own app; a tool whose URL does not exist yet is simply not shown.
+Each tool is a screen built by its own app; a tool not built yet has no URL name and is simply not shown. A built
+tool's URL must resolve: a renamed URL fails loudly instead of hiding the tool.
 """
 
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -29,28 +30,28 @@ def _url_kwargs(scope: Scope, *, slug: str, cycle_pk: int) -> dict:
     return {"slug": slug, "cycle_pk": cycle_pk}
 
 
-def _reverse_or_none(url_name: str, kwargs: dict) -> str | None:
-    try:
-        return reverse(url_name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None
-
-
 @dataclass(frozen=True)
 class Tool:
     number: int
     name: Promise
     steps: tuple[int, ...]
-    url_name: str
     scope: Scope
+    url_name: str | None = None  # None while the tool is not built
 
     @property
     def label(self) -> str:
         return gettext("Outil %(number)s — %(name)s") % {"number": self.number, "name": self.name}
 
-    def url(self, *, slug: str, cycle_pk: int) -> str | None:
-        """The tool's address for this cycle, or None while the tool is not built."""
-        return _reverse_or_none(self.url_name, _url_kwargs(self.scope, slug=slug, cycle_pk=cycle_pk))
+    @property
+    def is_built(self) -> bool:
+        return self.url_name is not None
+
+    def url(self, *, slug: str, cycle_pk: int | None) -> str | None:
+        """The tool's address for this cycle; None while the tool is not built, or for a cycle tool without a
+        cycle."""
+        if self.url_name is None or (self.scope is Scope.CYCLE and cycle_pk is None):
+            return None
+        return reverse(self.url_name, kwargs=_url_kwargs(self.scope, slug=slug, cycle_pk=cycle_pk))
 
 
 @dataclass(frozen=True)
@@ -61,30 +62,31 @@ class StepPage:
     label: Promise
     url_name: str
 
-    def url(self, *, slug: str, cycle_pk: int) -> str | None:
-        return _reverse_or_none(self.url_name, {"slug": slug, "cycle_pk": cycle_pk})
+    def url(self, *, slug: str, cycle_pk: int) -> str:
+        return reverse(self.url_name, kwargs={"slug": slug, "cycle_pk": cycle_pk})
 
 
 @dataclass(frozen=True)
 class Link:
     label: str
     url: str
+    number: int | None = None  # the tool's, for a link to a tool
 
 
 TOOLS: tuple[Tool, ...] = (
-    Tool(1, _("Synthèse de la démarche"), (1,), "cycles:guide", Scope.GLOBAL),
-    Tool(2, _("Objectifs par rencontre et outils"), (1,), "meetings:planner", Scope.CYCLE),
-    Tool(3, _("Tableau synthèse des facteurs de protection"), (2,), "factors:summary", Scope.PARTNERSHIP),
-    Tool(4, _("Fiches descriptives des facteurs de protection"), (2,), "factors:sheets", Scope.PARTNERSHIP),
-    Tool(5, _("Nos observations, nos constats"), (2,), "analysis:home", Scope.CYCLE),
-    Tool(6, _("Analyse de l'offre de services"), (2,), "offer:home", Scope.PARTNERSHIP),
-    Tool(7, _("Analyse de l'intervention sur les facteurs de protection"), (2,), "coverage:matrix", Scope.PARTNERSHIP),
-    Tool(8, _("Nos priorités"), (2,), "priorities:home", Scope.CYCLE),
-    Tool(9, _("Plan d'action concerté"), (3,), "plan:detail", Scope.CYCLE),
-    Tool(10, _("Vue d'ensemble du plan d'action"), (3, 4, 5), "plan:overview", Scope.CYCLE),
-    Tool(11, _("Suivi de la mise en œuvre de l'action"), (4, 5), "followup:reports", Scope.CYCLE),
-    Tool(12, _("Suivi et évaluation de la transformation souhaitée"), (5,), "followup:reviews", Scope.CYCLE),
-    Tool(13, _("Outil diagnostique de l'action en partenariat"), (5,), "diagnostic:home", Scope.PARTNERSHIP),
+    Tool(1, _("Synthèse de la démarche"), (1,), Scope.GLOBAL, "cycles:guide"),
+    Tool(2, _("Objectifs par rencontre et outils"), (1,), Scope.CYCLE),
+    Tool(3, _("Tableau synthèse des facteurs de protection"), (2,), Scope.PARTNERSHIP, "factors:summary"),
+    Tool(4, _("Fiches descriptives des facteurs de protection"), (2,), Scope.PARTNERSHIP, "factors:sheets"),
+    Tool(5, _("Nos observations, nos constats"), (2,), Scope.CYCLE, "analysis:home"),
+    Tool(6, _("Analyse de l'offre de services"), (2,), Scope.PARTNERSHIP, "offer:home"),
+    Tool(7, _("Analyse de l'intervention sur les facteurs de protection"), (2,), Scope.PARTNERSHIP, "coverage:matrix"),
+    Tool(8, _("Nos priorités"), (2,), Scope.CYCLE, "priorities:home"),
+    Tool(9, _("Plan d'action concerté"), (3,), Scope.CYCLE),
+    Tool(10, _("Vue d'ensemble du plan d'action"), (3, 4, 5), Scope.CYCLE),
+    Tool(11, _("Suivi de la mise en œuvre de l'action"), (4, 5), Scope.CYCLE),
+    Tool(12, _("Suivi et évaluation de la transformation souhaitée"), (5,), Scope.CYCLE),
+    Tool(13, _("Outil diagnostique de l'action en partenariat"), (5,), Scope.PARTNERSHIP),
 )
 
 STEP_PAGES: tuple[StepPage, ...] = (
@@ -101,17 +103,19 @@ def tools_of_step(step_number: int) -> list[Tool]:
 
 
 def tool_links(step_number: int, *, slug: str, cycle_pk: int) -> list[Link]:
-    """The step's tools in number order, only those that exist today."""
+    """The step's tools in number order, only those built today."""
     return [
-        Link(label=t.label, url=url) for t in tools_of_step(step_number) if (url := t.url(slug=slug, cycle_pk=cycle_pk))
+        Link(label=t.label, url=url, number=t.number)
+        for t in tools_of_step(step_number)
+        if (url := t.url(slug=slug, cycle_pk=cycle_pk))
     ]
 
 
 def step_links(step_number: int, *, slug: str, cycle_pk: int) -> list[Link]:
     """The step's own page first, then its tools: what the cycle's home page lists under each step."""
     pages = [
-        Link(label=str(page.label), url=url)
+        Link(label=str(page.label), url=page.url(slug=slug, cycle_pk=cycle_pk))
         for page in STEP_PAGES
-        if page.step == step_number and (url := page.url(slug=slug, cycle_pk=cycle_pk))
+        if page.step == step_number
     ]
     return pages + tool_links(step_number, slug=slug, cycle_pk=cycle_pk)

@@ -1,20 +1,17 @@
-from django.urls import include, path
+from django.urls import path
 
-from . import views
+from core.routes import cycle_path, partnership_path
+
+from .views import cycles, guide, steps
 
 app_name = "cycles"
-
-cycle_patterns = [
-    path("", views.cycle_detail, name="detail"),
-    path("modifier/", views.cycle_edit, name="edit"),
-    path("historique/", views.cycle_history, name="history"),
-    path("etapes/<int:step_number>/statut/", views.step_status, name="step_status"),
-    path("etapes/<int:step_number>/historique/", views.step_history, name="step_history"),
-]
-
 urlpatterns = [
-    path("guide/", views.guide, name="guide"),
-    path("p/<slug:slug>/cycles/", views.cycle_list, name="list"),
-    path("p/<slug:slug>/cycles/nouveau/", views.cycle_create, name="create"),
-    path("p/<slug:slug>/cycles/<int:cycle_pk>/", include(cycle_patterns)),
+    path("guide/", guide.guide, name="guide"),
+    partnership_path("cycles/", cycles.cycle_list, name="list"),
+    partnership_path("cycles/nouveau/", cycles.cycle_create, name="create"),
+    cycle_path("", cycles.cycle_detail, name="detail"),
+    cycle_path("modifier/", cycles.cycle_edit, name="edit"),
+    cycle_path("historique/", cycles.cycle_history, name="history"),
+    cycle_path("etapes/<int:step_number>/statut/", steps.step_status, name="step_status"),
+    cycle_path("etapes/<int:step_number>/historique/", steps.step_history, name="step_history"),
 ]

@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
+from core.submissions import OnceFormMixin
 from core.systems import group_by_system
 from partnerships.models import Partnership
 
@@ -36,7 +37,7 @@ def _normalize(name: str) -> str:
     return " ".join(name.split())
 
 
-class LocalFactorForm(VersionedFormMixin, forms.ModelForm):
+class LocalFactorForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
     """A partnership writes its local factor in its own language: the main fields, and an English name if it wants."""
 
     class Meta:
@@ -61,7 +62,9 @@ class LocalFactorForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.partnership = partnership
-        if not self.instance.pk:
+        if self.instance.pk:
+            self.fields.pop("form_token")
+        else:
             self.fields.pop("version")
 
     def clean_name_fr(self) -> str:
@@ -77,7 +80,7 @@ class LocalFactorForm(VersionedFormMixin, forms.ModelForm):
         return _normalize(self.cleaned_data["name_en"])
 
 
-class LocalElementForm(VersionedFormMixin, forms.ModelForm):
+class LocalElementForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = FactorElement
         fields = ["name_fr", "name_en", "description_fr"]
@@ -92,7 +95,9 @@ class LocalElementForm(VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.partnership = partnership
         self.factor = factor
-        if not self.instance.pk:
+        if self.instance.pk:
+            self.fields.pop("form_token")
+        else:
             self.fields.pop("version")
 
     def clean_name_fr(self) -> str:

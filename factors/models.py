@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -71,6 +72,12 @@ class ProtectiveFactor(Bilingual, VersionedModel):
                 fields=["code"], condition=models.Q(partnership__isnull=True), name="unique_reference_factor_code"
             ),
             models.UniqueConstraint(fields=["partnership", "code"], name="unique_local_factor_code"),
+            models.UniqueConstraint(
+                "partnership",
+                Lower("name_fr"),
+                condition=models.Q(partnership__isnull=False),
+                name="unique_local_factor_name",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -138,6 +145,13 @@ class FactorElement(Bilingual, VersionedModel):
                 name="unique_reference_element_code",
             ),
             models.UniqueConstraint(fields=["factor", "partnership", "code"], name="unique_local_element_code"),
+            models.UniqueConstraint(
+                "factor",
+                "partnership",
+                Lower("name_fr"),
+                condition=models.Q(partnership__isnull=False),
+                name="unique_local_element_name",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,16 +1,13 @@
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
 from core.concurrency import save_versioned
+from core.deletion import delete_record
 from partnerships.models import Partnership
 
 from .catalogue import LOCAL_PREFIX
 from .models import FactorElement, ProtectiveFactor
-
-
-class FactorInUse(Exception):
-    """The factor or element is cited elsewhere (findings, matrix, objectives…) and cannot be deleted."""
 
 
 @transaction.atomic
@@ -28,11 +25,8 @@ def local_factor_update(*, factor: ProtectiveFactor, expected_version: int) -> N
     save_versioned(factor, expected_version=expected_version)
 
 
-@transaction.atomic
 def local_factor_delete(*, factor: ProtectiveFactor) -> None:
-    if _is_cited(factor) or any(_is_cited(element) for element in factor.elements.all()):
-        raise FactorInUse
-    factor.delete()
+    delete_record(factor)
 
 
 @transaction.atomic
@@ -52,11 +46,8 @@ def local_element_update(*, element: FactorElement, expected_version: int) -> No
     save_versioned(element, expected_version=expected_version)
 
 
-@transaction.atomic
 def local_element_delete(*, element: FactorElement) -> None:
-    if _is_cited(element):
-        raise FactorInUse
-    element.delete()
+    delete_record(element)
 
 
 def _unique_code(name: str, taken: set[str], *, fallback: str) -> str:
@@ -66,15 +57,3 @@ def _unique_code(name: str, taken: set[str], *, fallback: str) -> str:
     while code in taken:
         code, suffix = f"{base}-{suffix}", suffix + 1
     return code
-
-
-def _is_cited(record: models.Model) -> bool:
-    """Whether a record of another app points to this one. Looked up through the model's relations, so that a new
-    app citing factors (findings, matrix, objectives…) is covered without this module knowing it."""
-    for relation in record._meta.related_objects:
-        model = relation.related_model
-        if model._meta.app_label == record._meta.app_label:
-            continue
-        if model._default_manager.filter(**{relation.field.name: record}).exists():
-            return True
-    return False

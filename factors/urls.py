@@ -1,34 +1,22 @@
-from django.urls import path
+from core.routes import partnership_path
 
-from . import local_views, views
+from .views import catalogue, local
 
 app_name = "factors"
 urlpatterns = [
-    path("p/<slug:slug>/facteurs/", views.summary, name="summary"),
-    path("p/<slug:slug>/facteurs/fiches/", views.sheet_index, name="sheets"),
-    path("p/<slug:slug>/facteurs/fiches/<int:factor_pk>/", views.sheet, name="sheet"),
-    path("p/<slug:slug>/facteurs/fiches/<int:factor_pk>/historique/", views.factor_history, name="history"),
-    path("p/<slug:slug>/facteurs/locaux/nouveau/", local_views.local_create, name="local_create"),
-    path("p/<slug:slug>/facteurs/locaux/<int:factor_pk>/modifier/", local_views.local_edit, name="local_edit"),
-    path("p/<slug:slug>/facteurs/locaux/<int:factor_pk>/supprimer/", local_views.local_delete, name="local_delete"),
-    path(
-        "p/<slug:slug>/facteurs/fiches/<int:factor_pk>/composantes/nouvelle/",
-        local_views.element_create,
-        name="element_create",
+    partnership_path("facteurs/", catalogue.summary, name="summary"),
+    partnership_path("facteurs/fiches/", catalogue.sheet_index, name="sheets"),
+    partnership_path("facteurs/fiches/<int:factor_pk>/", catalogue.sheet, name="sheet"),
+    partnership_path("facteurs/fiches/<int:factor_pk>/historique/", catalogue.factor_history, name="history"),
+    partnership_path("facteurs/locaux/nouveau/", local.local_create, name="local_create"),
+    partnership_path("facteurs/locaux/<int:factor_pk>/modifier/", local.local_edit, name="local_edit"),
+    partnership_path("facteurs/locaux/<int:factor_pk>/supprimer/", local.local_delete, name="local_delete"),
+    partnership_path(
+        "facteurs/fiches/<int:factor_pk>/composantes/nouvelle/", local.element_create, name="element_create"
     ),
-    path(
-        "p/<slug:slug>/facteurs/composantes/<int:element_pk>/modifier/",
-        local_views.element_edit,
-        name="element_edit",
-    ),
-    path(
-        "p/<slug:slug>/facteurs/composantes/<int:element_pk>/supprimer/",
-        local_views.element_delete,
-        name="element_delete",
-    ),
-    path(
-        "p/<slug:slug>/facteurs/composantes/<int:element_pk>/historique/",
-        views.element_history,
-        name="element_history",
+    partnership_path("facteurs/composantes/<int:element_pk>/modifier/", local.element_edit, name="element_edit"),
+    partnership_path("facteurs/composantes/<int:element_pk>/supprimer/", local.element_delete, name="element_delete"),
+    partnership_path(
+        "facteurs/composantes/<int:element_pk>/historique/", catalogue.element_history, name="element_history"
     ),
 ]

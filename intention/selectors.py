@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from cycles.models import Cycle
+from cycles.models import Cycle, Step, StepNumber
 from organizations.models import Organization
 from partnerships.models import Membership, Partnership
 
@@ -22,6 +22,17 @@ def commitment_rows(*, cycle: Cycle) -> list[CommitmentRow]:
         Prefetch("commitments", queryset=Commitment.objects.filter(cycle=cycle), to_attr="cycle_commitments")
     )
     return [CommitmentRow(organization=o, commitment=next(iter(o.cycle_commitments), None)) for o in organizations]
+
+
+def commitment_of(*, cycle: Cycle, organization: Organization) -> Commitment:
+    """The organization's commitment for the cycle, or a new one to record."""
+    return Commitment.objects.filter(cycle=cycle, organization=organization).first() or Commitment(
+        cycle=cycle, organization=organization
+    )
+
+
+def intention_step(*, cycle: Cycle) -> Step:
+    return cycle.steps.get(number=StepNumber.INTENTION)
 
 
 def representative_names(*, organization: Organization) -> str:

@@ -12,7 +12,7 @@ def access_service(access: PartnershipAccess, pk: int) -> tuple[Service, bool]:
     """The service if its organization belongs to the partnership (404 otherwise), and whether this person may
     edit it (its organization's representatives, coordination and the committee)."""
     service = get_object_or_404(
-        Service.objects.select_related("organization"), organization__partnership=access.partnership, pk=pk
+        Service.objects.for_partnership(access.partnership).select_related("organization"), pk=pk
     )
     return service, access.can_edit_organization_data(service.organization_id)
 
@@ -20,7 +20,7 @@ def access_service(access: PartnershipAccess, pk: int) -> tuple[Service, bool]:
 def editable_organizations(access: PartnershipAccess) -> QuerySet[Organization]:
     """The organizations whose services this person may add or change: all of them for those who edit the
     analysis, the represented one for a partner representative, none for an observer."""
-    organizations = Organization.objects.filter(partnership=access.partnership)
+    organizations = Organization.objects.for_partnership(access.partnership)
     if access.can(Perm.EDIT_ANALYSIS):
         return organizations
     if access.can(Perm.EDIT_OWN_ORGANIZATION) and access.organization_id:

@@ -3,6 +3,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
+from core.submissions import OnceFormMixin
 from factors.forms import factor_choice_groups
 from factors.models import ProtectiveFactor
 from organizations.models import Organization, Sector
@@ -11,7 +12,7 @@ from partnerships.models import Partnership, Territory
 from .models import ClienteleCode, Service, clientele_field
 
 
-class ServiceForm(VersionedFormMixin, forms.ModelForm):
+class ServiceForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
     # Named like the model's property, so that the conflict page can show the saved clienteles beside these.
     clientele_codes = forms.MultipleChoiceField(
         label=_("Clientèles"),
@@ -58,7 +59,9 @@ class ServiceForm(VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, partnership: Partnership, organizations: QuerySet[Organization], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        if not self.instance.pk:
+        if self.instance.pk:
+            self.fields.pop("form_token")
+        else:
             self.fields.pop("version")
         self.initial.setdefault("clientele_codes", self.instance.clientele_codes)
         # Only the partnership's own records are offered, so a forged primary key fails validation.

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import QuerySet
 
+from core.deletion import delete_record
 from core.saving import save_with_links
 from factors.models import ProtectiveFactor
 from organizations.models import Organization
@@ -48,6 +49,5 @@ def service_update(*, service: Service, links: ServiceLinks, expected_version: i
     save_with_links(service, links=_links(links), expected_version=expected_version)
 
 
-@transaction.atomic
 def service_delete(*, service: Service) -> None:
-    service.delete()
+    delete_record(service)

@@ -1,14 +1,14 @@
-from django.urls import path
+from core.routes import partnership_path
 
-from . import views
+from .views import gaps, services
 
 app_name = "offer"
 urlpatterns = [
-    path("p/<slug:slug>/offre/", views.home, name="home"),
-    path("p/<slug:slug>/offre/portrait/", views.gaps, name="gaps"),
-    path("p/<slug:slug>/offre/nouveau/", views.service_create, name="service_create"),
-    path("p/<slug:slug>/offre/<int:service_pk>/", views.service_detail, name="service_detail"),
-    path("p/<slug:slug>/offre/<int:service_pk>/modifier/", views.service_edit, name="service_edit"),
-    path("p/<slug:slug>/offre/<int:service_pk>/supprimer/", views.service_delete, name="service_delete"),
-    path("p/<slug:slug>/offre/<int:service_pk>/historique/", views.service_history, name="service_history"),
+    partnership_path("offre/", services.home, name="home"),
+    partnership_path("offre/portrait/", gaps.gaps, name="gaps"),
+    partnership_path("offre/nouveau/", services.service_create, name="service_create"),
+    partnership_path("offre/<int:service_pk>/", services.service_detail, name="service_detail"),
+    partnership_path("offre/<int:service_pk>/modifier/", services.service_edit, name="service_edit"),
+    partnership_path("offre/<int:service_pk>/supprimer/", services.service_delete, name="service_delete"),
+    partnership_path("offre/<int:service_pk>/historique/", services.service_history, name="service_history"),
 ]

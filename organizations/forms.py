@@ -5,13 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
 from core.forms import HttpsURLField
+from core.submissions import OnceFormMixin
 
 from .models import Organization, Sector
 
 POSTAL_CODE = re.compile(r"^([A-Z]\d[A-Z])\s?(\d[A-Z]\d)$")
 
 
-class OrganizationForm(VersionedFormMixin, forms.ModelForm):
+class OrganizationForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Organization
         fields = [
@@ -34,7 +35,9 @@ class OrganizationForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, partnership, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.partnership = partnership
-        if not self.instance.pk:
+        if self.instance.pk:
+            self.fields.pop("form_token")
+        else:
             self.fields.pop("version")
 
     def clean_name(self) -> str:

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from core.models import History, PartnershipQuerySet, VersionedModel
@@ -53,7 +54,7 @@ class Organization(VersionedModel):
         verbose_name_plural = _("organismes partenaires")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "name"], name="unique_organization_name_per_partnership")
+            models.UniqueConstraint("partnership", Lower("name"), name="unique_organization_name_per_partnership")
         ]
 
     def __str__(self) -> str:

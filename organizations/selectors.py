@@ -12,3 +12,7 @@ def organization_list(*, partnership: Partnership, search: str = "", sector: str
     return organizations.prefetch_related(
         Prefetch("representatives", queryset=Membership.objects.select_related("user").order_by("user__full_name"))
     )
+
+
+def organization_representatives(*, organization: Organization) -> QuerySet[Membership]:
+    return organization.representatives.select_related("user").order_by("user__full_name")

@@ -1,6 +1,7 @@
 from django.db import transaction
 
 from core.concurrency import save_versioned
+from core.deletion import delete_record
 from partnerships.models import Partnership
 
 from .models import Organization
@@ -17,6 +18,5 @@ def organization_update(*, organization: Organization, expected_version: int) ->
     save_versioned(organization, expected_version=expected_version)
 
 
-@transaction.atomic
 def organization_delete(*, organization: Organization) -> None:
-    organization.delete()
+    delete_record(organization)

@@ -1,13 +1,15 @@
-from django.urls import path
+from core.routes import partnership_path
 
-from . import views
+from .views import organizations
 
 app_name = "organizations"
 urlpatterns = [
-    path("", views.organization_list, name="list"),
-    path("nouveau/", views.organization_create, name="create"),
-    path("<int:organization_pk>/", views.organization_detail, name="detail"),
-    path("<int:organization_pk>/modifier/", views.organization_edit, name="edit"),
-    path("<int:organization_pk>/supprimer/", views.organization_delete, name="delete"),
-    path("<int:organization_pk>/historique/", views.organization_history, name="history"),
+    partnership_path("organismes/", organizations.organization_list, name="list"),
+    partnership_path("organismes/nouveau/", organizations.organization_create, name="create"),
+    partnership_path("organismes/<int:organization_pk>/", organizations.organization_detail, name="detail"),
+    partnership_path("organismes/<int:organization_pk>/modifier/", organizations.organization_edit, name="edit"),
+    partnership_path("organismes/<int:organization_pk>/supprimer/", organizations.organization_delete, name="delete"),
+    partnership_path(
+        "organismes/<int:organization_pk>/historique/", organizations.organization_history, name="history"
+    ),
 ]

@@ -90,15 +90,18 @@ def partnership_view(perm: Perm = Perm.VIEW, *, methods: tuple[str, ...] = ("GET
     return decorator
 
 
-def access_membership(access: PartnershipAccess, pk: int) -> Membership:
-    """A membership of the partnership (404 otherwise), with its person and organization."""
-    return get_object_or_404(
-        Membership.objects.select_related("user", "organization"), partnership=access.partnership, pk=pk
+def access_membership(access: PartnershipAccess, pk: int) -> tuple[Membership, bool]:
+    """A membership of the partnership (404 otherwise), with its person and organization, and whether this person
+    may change it."""
+    membership = get_object_or_404(
+        Membership.objects.for_partnership(access.partnership).select_related("user", "organization"), pk=pk
     )
+    return membership, access.can(Perm.MANAGE_MEMBERS)
 
 
-def access_invitation(access: PartnershipAccess, pk: int) -> Invitation:
-    """An invitation of the partnership (404 otherwise)."""
-    return get_object_or_404(
-        Invitation.objects.select_related("partnership", "invited_by"), partnership=access.partnership, pk=pk
+def access_invitation(access: PartnershipAccess, pk: int) -> tuple[Invitation, bool]:
+    """An invitation of the partnership (404 otherwise), and whether this person may resend or cancel it."""
+    invitation = get_object_or_404(
+        Invitation.objects.for_partnership(access.partnership).select_related("partnership", "invited_by"), pk=pk
     )
+    return invitation, access.can(Perm.MANAGE_MEMBERS)

@@ -4,6 +4,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
+from core.submissions import OnceFormMixin
 from organizations.models import Organization
 
 from .models import Membership, Partnership, Region, Role, Territory, TerritoryKind
@@ -120,7 +121,7 @@ class MembershipForm(_RoleAndOrganizationMixin, VersionedFormMixin, forms.ModelF
         return cleaned
 
 
-class InvitationForm(_RoleAndOrganizationMixin, forms.Form):
+class InvitationForm(OnceFormMixin, _RoleAndOrganizationMixin, forms.Form):
     email = forms.EmailField(label=_("Adresse courriel"), max_length=254)
     role = forms.ChoiceField(label=_("Rôle"), choices=Role.choices)
     organization = forms.ModelChoiceField(label=_("Organisme représenté"), queryset=Organization.objects.none())
@@ -175,7 +176,7 @@ class NewAccountForm(forms.Form):
         return cleaned
 
 
-class PartnershipCreateForm(forms.Form):
+class PartnershipCreateForm(OnceFormMixin, forms.Form):
     name = forms.CharField(label=_("Nom du regroupement"), max_length=200)
     slug = forms.SlugField(
         label=_("Identifiant dans les adresses"),

@@ -1,11 +1,13 @@
 """Reads of the partnerships app, with their joins: each page runs a fixed number of queries."""
 
+import copy
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, Model, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, IntegerField, Model, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from cycles.models import Cycle, Step
+from cycles.models import Cycle
+from cycles.selectors import current_cycle
 from intention.models import Commitment
 from organizations.models import Organization
 
@@ -35,12 +37,6 @@ class Dashboard:
     committed_count: int
 
 
-def current_cycle(*, partnership: Partnership) -> Cycle | None:
-    """The partnership's latest cycle (by start date), with its five steps."""
-    steps = Prefetch("steps", queryset=Step.objects.order_by("number"))
-    return Cycle.objects.filter(partnership=partnership).order_by("-starts_on", "-id").prefetch_related(steps).first()
-
-
 def dashboard(*, partnership: Partnership) -> Dashboard:
     counts = (
         Partnership.objects.filter(pk=partnership.pk)
@@ -50,7 +46,7 @@ def dashboard(*, partnership: Partnership) -> Dashboard:
         .values("organization_count", "member_count")
         .get()
     )
-    cycle = current_cycle(partnership=partnership)
+    cycle = current_cycle(partnership=partnership, with_steps=True)
     committed = Commitment.objects.filter(cycle=cycle).count() if cycle else 0
     return Dashboard(
         organization_count=counts["organization_count"],
@@ -61,6 +57,11 @@ def dashboard(*, partnership: Partnership) -> Dashboard:
 
 
 # Profile --------------------------------------------------------------------------------------------------------
+
+
+def partnership_copy(partnership: Partnership) -> Partnership:
+    """A copy of the partnership to bind an edit form to, leaving the request's own untouched."""
+    return copy.copy(partnership)
 
 
 def territory_names(*, partnership: Partnership) -> dict[str, list[str]]:

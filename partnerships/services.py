@@ -5,12 +5,13 @@ message that the view shows as it is.
 """
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.concurrency import save_versioned
+from core.deletion import DeletionRefused, delete_record
 from organizations.models import Organization
 
 from . import emails
@@ -19,7 +20,7 @@ from .models import Invitation, Membership, Partnership, Role, Territory, _invit
 User = get_user_model()
 
 
-class MembershipRuleError(Exception):
+class MembershipRuleError(DeletionRefused):
     """A change to the members that the partnership's rules forbid (the message says which)."""
 
 
@@ -65,7 +66,7 @@ def membership_update(*, membership: Membership, expected_version: int) -> None:
 @transaction.atomic
 def membership_remove(*, membership: Membership) -> None:
     _check_keeps_a_coordinator(membership)
-    membership.delete()
+    delete_record(membership)
 
 
 def _check_keeps_a_coordinator(membership: Membership) -> None:
@@ -100,9 +101,19 @@ def invitation_create(
 ) -> Invitation:
     email = email.strip().lower()
     check_can_invite(partnership=partnership, email=email)
-    invitation = Invitation.objects.create(
-        partnership=partnership, email=email, role=role, organization=organization, invited_by=invited_by
-    )
+    # An expired invitation to the same address is replaced: one open invitation per address (a constraint).
+    for expired in Invitation.objects.filter(partnership=partnership, email=email, accepted_at=None, revoked_at=None):
+        expired.revoked_at = timezone.now()
+        expired.save(update_fields=["revoked_at"])
+    try:
+        with transaction.atomic():
+            invitation = Invitation.objects.create(
+                partnership=partnership, email=email, role=role, organization=organization, invited_by=invited_by
+            )
+    except IntegrityError:
+        # The same address was invited at the same moment (a double click, two coordinators).
+        check_can_invite(partnership=partnership, email=email)
+        raise
     emails.send_invitation(invitation=invitation, base_url=base_url, greeting_name=greeting_name)
     return invitation
 

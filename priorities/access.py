@@ -1,25 +1,32 @@
-"""Every object of Outil 8 is reached through its cycle, and the cycle through the person's partnership."""
+"""Every object of Outil 8 is reached through the cycle named by the URL, in the person's partnership."""
 
 from django.shortcuts import get_object_or_404
 
-from cycles.access import access_cycle
-from cycles.models import Cycle
 from partnerships.access import PartnershipAccess
+from partnerships.permissions import Perm
 
 from .models import Objective, Priority, Vote
 
-__all__ = ["access_cycle", "access_objective", "access_priority", "access_vote"]
 
-
-def access_vote(access: PartnershipAccess, cycle: Cycle, pk: int) -> Vote:
-    return get_object_or_404(Vote, cycle__partnership=access.partnership, cycle=cycle, pk=pk)
-
-
-def access_priority(access: PartnershipAccess, cycle: Cycle, pk: int) -> Priority:
-    return get_object_or_404(
-        Priority.objects.select_related("finding"), cycle__partnership=access.partnership, cycle=cycle, pk=pk
+def access_vote(access: PartnershipAccess, cycle_pk: int, pk: int) -> tuple[Vote, bool]:
+    """The vote, with its cycle, and whether this person may run it (open, close)."""
+    vote = get_object_or_404(
+        Vote.objects.for_partnership(access.partnership).select_related("cycle"), cycle_id=cycle_pk, pk=pk
     )
+    return vote, access.can(Perm.RUN_VOTES)
 
 
-def access_objective(access: PartnershipAccess, cycle: Cycle, pk: int) -> Objective:
-    return get_object_or_404(Objective, cycle__partnership=access.partnership, cycle=cycle, pk=pk)
+def access_priority(access: PartnershipAccess, cycle_pk: int, pk: int) -> tuple[Priority, bool]:
+    priority = get_object_or_404(
+        Priority.objects.for_partnership(access.partnership).select_related("cycle", "finding"),
+        cycle_id=cycle_pk,
+        pk=pk,
+    )
+    return priority, access.can(Perm.EDIT_PRIORITIES)
+
+
+def access_objective(access: PartnershipAccess, cycle_pk: int, pk: int) -> tuple[Objective, bool]:
+    objective = get_object_or_404(
+        Objective.objects.for_partnership(access.partnership).select_related("cycle"), cycle_id=cycle_pk, pk=pk
+    )
+    return objective, access.can(Perm.EDIT_PRIORITIES)

@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from analysis.models import Finding
-from core.concurrency import VersionedFormMixin
+from core.concurrency import FingerprintFormMixin, VersionedFormMixin
+from core.submissions import OnceFormMixin
 from cycles.models import Cycle
 from factors.forms import factor_choice_groups
 from factors.models import ProtectiveFactor
@@ -11,15 +12,6 @@ from .models import Objective, Priority, SelectedFactor, Vote, VoteStatus
 from .selectors import FactorChoices
 
 NOT_IN_CYCLE = _("Ce constat n'appartient pas à ce cycle.")
-
-
-class FingerprintFormMixin(forms.Form):
-    """Carries the state of the whole set the person started from (see services.SetChanged)."""
-
-    fingerprint = forms.CharField(
-        widget=forms.HiddenInput,
-        error_messages={"required": _("Le formulaire est incomplet : rechargez la page et recommencez.")},
-    )
 
 
 class CandidatesForm(FingerprintFormMixin, forms.Form):
@@ -132,7 +124,7 @@ class SelectedFactorsForm(FingerprintFormMixin, forms.Form):
         }
 
 
-class ObjectiveForm(VersionedFormMixin, forms.ModelForm):
+class ObjectiveForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Objective
         fields = ["title", "description", "position", "priorities", "factors"]
@@ -148,7 +140,9 @@ class ObjectiveForm(VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, cycle: Cycle, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        if not self.instance.pk:
+        if self.instance.pk:
+            self.fields.pop("form_token")
+        else:
             self.fields.pop("version")
         self.fields["position"].required = False
         self.fields["priorities"].queryset = Priority.objects.filter(cycle=cycle).select_related("finding")

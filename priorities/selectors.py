@@ -1,12 +1,12 @@
 """Reads of Outil 8, with their joins; each function's query count does not grow with the data."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
 from analysis.models import Finding
 from core.systems import SystemGroup, group_by_system
 from cycles.models import Cycle
@@ -15,6 +15,11 @@ from partnerships.models import Membership
 
 from . import results
 from .models import Ballot, Objective, Priority, SelectedFactor, Vote
+
+
+def chosen_finding_ids(cycle: Cycle) -> set[int]:
+    """The findings already chosen as the cycle's priorities."""
+    return set(Priority.objects.filter(cycle=cycle).values_list("finding_id", flat=True))
 
 
 def cycle_findings(cycle: Cycle) -> QuerySet[Finding]:
@@ -148,34 +153,8 @@ def factor_choices(*, partnership, cycle: Cycle) -> list[FactorChoices]:
     return group_by_system(rows, system_of=lambda row: row.factor.system, group_type=FactorChoices)
 
 
-@dataclass(frozen=True)
-class FactorChange:
-    """One addition, removal or rationale change of a selected factor, for the selection's "Historique"."""
-
-    when: datetime
-    who: User | None
-    kind: str  # "+", "~" or "-", as django-simple-history records them
-    factor: ProtectiveFactor | None  # None once the factor itself was deleted from the catalogue
-    old_rationale: str
-    new_rationale: str
-
-
-def factor_selection_changes(cycle: Cycle, *, limit: int = 200) -> list[FactorChange]:
-    """Newest first, in one query. A removal keeps the rationale the factor had; a change shows both texts."""
-    records = list(
-        SelectedFactor.history.filter(cycle=cycle)
-        .select_related("history_user", "factor")
-        .order_by("-history_date", "-history_id")[:limit]
-    )
-    # Walk oldest to newest so each record knows the rationale before it (a change whose previous record is
-    # older than the limit shows an empty "before").
-    before: dict[int, str] = {}
-    changes = []
-    for rec in reversed(records):
-        old, new = {"+": ("", rec.rationale), "-": (rec.rationale, "")}.get(
-            rec.history_type, (before.get(rec.id, ""), rec.rationale)
-        )
-        before[rec.id] = rec.rationale
-        changes.append(FactorChange(rec.history_date, rec.history_user, rec.history_type, rec.factor, old, new))
-    changes.reverse()
-    return changes
+def factor_names(partnership) -> Callable[[int], str]:
+    """`name(factor_pk)` for the factors the partnership sees, read in one query; a deleted one reads "élément
+    supprimé"."""
+    names = {factor.pk: factor.name for factor in ProtectiveFactor.objects.for_partnership(partnership)}
+    return lambda pk: names.get(pk) or str(_("élément supprimé"))

@@ -1,88 +1,56 @@
 """Writes of Outil 8. Each change goes through save() or delete() on one row, so it lands in the history."""
 
-import hashlib
 from collections.abc import Iterable, Mapping
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 
 from accounts.models import User
 from analysis.models import Finding
+from core.concurrency import fingerprint, save_set, save_versioned
+from core.deletion import delete_record
 from core.saving import save_with_links
 from cycles.models import Cycle
 from factors.models import ProtectiveFactor
 
 from .models import Objective, Priority, SelectedFactor, Vote
 
-
-class PriorityInUse(Exception):
-    """A priority that an objective answers cannot be removed."""
-
-    def __init__(self, objective: Objective) -> None:
-        super().__init__(objective.title)
-        self.objective = objective
-
-
-# --- Whole sets saved at once: refused when someone saved the set since the page was read ---------------------
-
-
-class SetChanged(Exception):
-    """Someone saved the set since the form was opened; nothing was written. `fingerprint` is the set now."""
-
-    def __init__(self, fingerprint: str) -> None:
-        super().__init__("the set changed since it was read")
-        self.fingerprint = fingerprint
-
-
-class CandidatesChanged(SetChanged):
-    """`saved`: the pks of the findings that are candidates now."""
-
-    def __init__(self, saved: set[int]) -> None:
-        super().__init__(candidates_fingerprint(saved))
-        self.saved = saved
-
-
-class SelectionChanged(SetChanged):
-    """`saved`: the cycle's selected factors now, {factor pk: rationale}."""
-
-    def __init__(self, saved: dict[int, str]) -> None:
-        super().__init__(selection_fingerprint(saved))
-        self.saved = saved
-
-
-def _digest(state: object) -> str:
-    return hashlib.sha256(repr(state).encode()).hexdigest()[:24]
+# --- Whole sets saved at once: refused (SetChanged) when someone saved the set since the page was read ------
 
 
 def candidates_fingerprint(candidate_ids: Iterable[int]) -> str:
     """A digest of which findings are candidates: ticking or unticking any of them changes it."""
-    return _digest(sorted(candidate_ids))
+    return fingerprint(sorted(candidate_ids))
 
 
 def selection_fingerprint(selection: Mapping[int, str]) -> str:
     """A digest of the selected factors and their rationales: any change to one of them changes it."""
-    return _digest(sorted(selection.items()))
+    return fingerprint(sorted(selection.items()))
 
 
-@transaction.atomic
 def candidates_update(*, cycle: Cycle, candidates: set[int], expected_fingerprint: str | None) -> int:
     """Mark as candidates exactly the findings whose pk is in `candidates`; returns how many changed.
 
-    Raises CandidatesChanged (and writes nothing) if the candidates are no longer those the person started
-    from; `expected_fingerprint` None skips that check (scripts that own the data, such as the demo).
-    Only the flag is written (update_fields), so a finding edited at the same moment keeps its other changes.
+    Raises SetChanged (its `saved`: the pks of the candidates now) if the candidates are no longer those the
+    person started from; `expected_fingerprint` None skips that check (scripts that own the data, such as the
+    demo). Each finding that changes moves to its next version, so a form opened on it before sees a conflict.
     """
-    # The lock makes a second save wait here, then see the first one's flags and refuse.
-    findings = list(Finding.objects.filter(cycle=cycle).select_for_update())
-    saved = {finding.pk for finding in findings if finding.is_candidate}
-    if expected_fingerprint is not None and candidates_fingerprint(saved) != expected_fingerprint:
-        raise CandidatesChanged(saved)
+    return save_set(
+        lock=Cycle.objects.filter(pk=cycle.pk),
+        read=lambda: set(Finding.objects.filter(cycle=cycle, is_candidate=True).values_list("pk", flat=True)),
+        digest=candidates_fingerprint,
+        expected=expected_fingerprint,
+        write=lambda saved: _write_candidates(cycle, candidates),
+    )
+
+
+def _write_candidates(cycle: Cycle, candidates: set[int]) -> int:
     changed = 0
-    for finding in findings:
+    for finding in Finding.objects.filter(cycle=cycle):
         wanted = finding.pk in candidates
         if finding.is_candidate != wanted:
             finding.is_candidate = wanted
-            finding.save(update_fields=["is_candidate", "updated_at"])
+            save_versioned(finding, expected_version=finding.version)
             changed += 1
     return changed
 
@@ -110,11 +78,10 @@ def priorities_choose(
 
 @transaction.atomic
 def priority_remove(*, priority: Priority) -> None:
-    objective = priority.objectives.order_by("position", "pk").first()
-    if objective is not None:
-        raise PriorityInUse(objective)
+    """Remove the priority (the objectives that answered it lose it, with a history entry), then close the gap
+    in the ranks."""
     cycle = priority.cycle
-    priority.delete()
+    delete_record(priority)
     _renumber(Priority.objects.filter(cycle=cycle).order_by("position", "pk"))
 
 
@@ -128,33 +95,25 @@ def _renumber(rows) -> None:
 # --- Selected factors --------------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def selected_factors_save(
     *, cycle: Cycle, choices: dict[ProtectiveFactor, str], user: User | None, expected_fingerprint: str | None
 ) -> None:
     """Make the cycle's selected factors exactly `choices` ({factor: rationale}).
 
-    Raises SelectionChanged (and writes nothing) if the selection is no longer the one the person started
-    from; `expected_fingerprint` None skips that check (scripts that own the data).
+    Raises SetChanged (its `saved`: {factor pk: rationale} now) if the selection is no longer the one the person
+    started from; `expected_fingerprint` None skips that check (scripts that own the data).
     """
-    # Locking the cycle row also serializes two saves that only add factors (no selection row to lock yet).
-    Cycle.objects.select_for_update().filter(pk=cycle.pk).exists()
-    current = {s.factor_id: s for s in SelectedFactor.objects.filter(cycle=cycle).select_for_update()}
-    saved = {factor_id: selection.rationale for factor_id, selection in current.items()}
-    if expected_fingerprint is not None and selection_fingerprint(saved) != expected_fingerprint:
-        raise SelectionChanged(saved)
-    try:
-        with transaction.atomic():
-            _write_selection(cycle, current, choices, user)
-    except IntegrityError:
-        # Someone added the same factor between the read and the writes (only where FOR UPDATE does not lock).
-        now = SelectedFactor.objects.filter(cycle=cycle).values_list("factor_id", "rationale")
-        raise SelectionChanged(dict(now)) from None
+    save_set(
+        lock=Cycle.objects.filter(pk=cycle.pk),
+        read=lambda: dict(SelectedFactor.objects.filter(cycle=cycle).values_list("factor_id", "rationale")),
+        digest=selection_fingerprint,
+        expected=expected_fingerprint,
+        write=lambda saved: _write_selection(cycle, choices, user),
+    )
 
 
-def _write_selection(
-    cycle: Cycle, current: dict[int, SelectedFactor], choices: dict[ProtectiveFactor, str], user: User | None
-) -> None:
+def _write_selection(cycle: Cycle, choices: dict[ProtectiveFactor, str], user: User | None) -> None:
+    current = {selection.factor_id: selection for selection in SelectedFactor.objects.filter(cycle=cycle)}
     wanted = {factor.pk: (factor, rationale) for factor, rationale in choices.items()}
     for factor_id, selection in current.items():
         if factor_id not in wanted:
@@ -190,6 +149,5 @@ def objective_update(*, objective: Objective, expected_version: int, priorities,
     save_with_links(objective, links={"priorities": priorities, "factors": factors}, expected_version=expected_version)
 
 
-@transaction.atomic
 def objective_delete(*, objective: Objective) -> None:
-    objective.delete()
+    delete_record(objective)

@@ -1,30 +1,30 @@
-from django.urls import path
+from core.routes import cycle_path
 
-from . import history_views, objective_views, views, vote_views
+from .views import candidates, factors, objectives, overview, votes
 
 app_name = "priorities"
 
-CYCLE = "p/<slug:slug>/cycles/<int:cycle_pk>/priorites/"
-VOTE = CYCLE + "votes/<int:vote_pk>/"
-OBJECTIVE = CYCLE + "objectifs/<int:objective_pk>/"
+VOTE = "priorites/votes/<int:vote_pk>/"
+OBJECTIVE = "priorites/objectifs/<int:objective_pk>/"
+PRIORITY = "priorites/retenues/<int:priority_pk>/"
 
 urlpatterns = [
-    path(CYCLE, views.home, name="home"),
-    path(CYCLE + "candidates/", views.candidates, name="candidates"),
-    path(CYCLE + "choix/", views.choose, name="choose"),
-    path(CYCLE + "retenues/<int:priority_pk>/retirer/", views.priority_remove, name="priority_remove"),
-    path(CYCLE + "retenues/<int:priority_pk>/historique/", history_views.priority_history, name="priority_history"),
-    path(CYCLE + "facteurs/", views.factors, name="factors"),
-    path(CYCLE + "facteurs/historique/", history_views.factors_history, name="factors_history"),
-    path(CYCLE + "votes/nouveau/", vote_views.vote_create, name="vote_create"),
-    path(VOTE, vote_views.vote_detail, name="vote_detail"),
-    path(VOTE + "ouvrir/", vote_views.vote_open, name="vote_open"),
-    path(VOTE + "fermer/", vote_views.vote_close, name="vote_close"),
-    path(VOTE + "bulletin/", vote_views.ballot, name="ballot"),
-    path(VOTE + "historique/", history_views.vote_history, name="vote_history"),
-    path(CYCLE + "objectifs/", objective_views.objectives, name="objectives"),
-    path(CYCLE + "objectifs/nouveau/", objective_views.objective_create, name="objective_create"),
-    path(OBJECTIVE + "modifier/", objective_views.objective_edit, name="objective_edit"),
-    path(OBJECTIVE + "supprimer/", objective_views.objective_delete, name="objective_delete"),
-    path(OBJECTIVE + "historique/", objective_views.objective_history, name="objective_history"),
+    cycle_path("priorites/", overview.home, name="home"),
+    cycle_path("priorites/candidates/", candidates.candidates, name="candidates"),
+    cycle_path("priorites/choix/", candidates.choose, name="choose"),
+    cycle_path(PRIORITY + "retirer/", candidates.priority_remove, name="priority_remove"),
+    cycle_path(PRIORITY + "historique/", candidates.priority_history, name="priority_history"),
+    cycle_path("priorites/facteurs/", factors.factors, name="factors"),
+    cycle_path("priorites/facteurs/historique/", factors.factors_history, name="factors_history"),
+    cycle_path("priorites/votes/nouveau/", votes.vote_create, name="vote_create"),
+    cycle_path(VOTE, votes.vote_detail, name="vote_detail"),
+    cycle_path(VOTE + "ouvrir/", votes.vote_open, name="vote_open"),
+    cycle_path(VOTE + "fermer/", votes.vote_close, name="vote_close"),
+    cycle_path(VOTE + "bulletin/", votes.ballot, name="ballot"),
+    cycle_path(VOTE + "historique/", votes.vote_history, name="vote_history"),
+    cycle_path("priorites/objectifs/", objectives.objectives, name="objectives"),
+    cycle_path("priorites/objectifs/nouveau/", objectives.objective_create, name="objective_create"),
+    cycle_path(OBJECTIVE + "modifier/", objectives.objective_edit, name="objective_edit"),
+    cycle_path(OBJECTIVE + "supprimer/", objectives.objective_delete, name="objective_delete"),
+    cycle_path(OBJECTIVE + "historique/", objectives.objective_history, name="objective_history"),
 ]

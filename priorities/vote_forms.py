@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from analysis.models import Finding
+from core.submissions import OnceFormMixin
 
 from .models import Vote, VoteMethod
 
 
-class VoteForm(forms.ModelForm):
+class VoteForm(OnceFormMixin, forms.ModelForm):
     class Meta:
         model = Vote
         fields = ["title", "method", "points_per_member", "max_points_per_finding", "is_anonymous"]

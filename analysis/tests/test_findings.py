@@ -198,10 +198,10 @@ def test_a_finding_chosen_as_priority_cannot_be_deleted(cast, client_for, cycle)
 
     finding = FindingFactory(cycle=cycle)
     Priority.objects.create(cycle=cycle, finding=finding, position=1)
-    response = client_for(cast.coordinator).post(
-        furl("finding_delete", cast, cycle, finding_pk=finding.pk), follow=True
-    )
-    assert "il a été retenu comme priorité" in response.content.decode()
+    response = client_for(cast.coordinator).post(furl("finding_delete", cast, cycle, finding_pk=finding.pk))
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert "ne peut pas être supprimée pour l'instant" in content and "priorité « 1." in content
     assert Finding.objects.filter(pk=finding.pk).exists()
 
 

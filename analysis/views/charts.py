@@ -6,7 +6,6 @@ from partnerships.access import PartnershipAccess, partnership_view
 from .. import selectors
 from ..chart import build_panels, choose_territories, domains_in_order
 from ..filters import ChartFilterForm
-from ..models import Statistic
 from .common import page_context
 
 
@@ -16,7 +15,7 @@ def statistic_chart(request: HttpRequest, access: PartnershipAccess) -> HttpResp
     indicator = request.GET.get("indicator", "")
     if indicator not in indicators:
         indicator = indicators[0] if indicators else ""
-    statistics = list(Statistic.objects.filter(partnership=access.partnership, indicator=indicator))
+    statistics = selectors.indicator_statistics(partnership=access.partnership, indicator=indicator)
     selection, names = choose_territories(
         statistics, territory=request.GET.get("territory", ""), region=request.GET.get("region", "")
     )

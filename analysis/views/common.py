@@ -1,23 +1,18 @@
 from django.http import HttpRequest
 
 from cycles.models import Cycle
+from cycles.pages import tool_context
 from partnerships.access import PartnershipAccess
 from partnerships.permissions import Perm
 
-SECTION = "analysis"
+TOOL = 5
 PAGE_SIZE = 50
 
 
-def page_context(access: PartnershipAccess, **extra) -> dict:
-    """What every page of Outil 5 shows: its sub-navigation needs a cycle for the findings."""
-    if "cycle" not in extra:
-        extra["cycle"] = latest_cycle(access)
-    return {"access": access, "section": SECTION, "can_edit": access.can(Perm.EDIT_ANALYSIS), **extra}
-
-
-def latest_cycle(access: PartnershipAccess) -> Cycle | None:
-    """The cycle a statistic or an observation page links to for drawing findings: the most recent one."""
-    return Cycle.objects.filter(partnership=access.partnership).order_by("-starts_on", "-id").first()
+def page_context(access: PartnershipAccess, *, cycle: Cycle | None = None, **extra) -> dict:
+    """Every page of Outil 5; the data pages (statistics, observations) link to the current cycle's findings."""
+    extra.setdefault("can_edit", access.can(Perm.EDIT_ANALYSIS))
+    return tool_context(access, TOOL, cycle=cycle, **extra)
 
 
 def int_param(request: HttpRequest, name: str) -> int | None:

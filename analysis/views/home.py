@@ -11,7 +11,7 @@ from .common import page_context
 @partnership_view()
 def home(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
     """Outil 5: the data the partnership pooled, and the findings this cycle drew from the three analyses."""
-    cycle = access_cycle(access, cycle_pk)
+    cycle, _can_manage = access_cycle(access, cycle_pk)
     context = page_context(
         access,
         cycle=cycle,

@@ -1,6 +1,6 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import ProtectedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -8,7 +8,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from core.concurrency import EditConflict
-from core.rendering import render_conflict
+from core.history import history_entries
+from core.rendering import confirm_deletion, render_conflict, render_history, render_region
+from core.submissions import create_once
 from partnerships.access import PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
@@ -16,8 +18,13 @@ from .. import selectors, services
 from ..access import access_observation
 from ..filters import ObservationFilterForm, filter_value
 from ..forms import ObservationForm
-from ..history import history_with_systems
+from ..models import Observation
 from .common import PAGE_SIZE, page_context
+
+
+def _detail_url(access: PartnershipAccess, observation: Observation) -> str:
+    kwargs = {"slug": access.partnership.slug, "observation_pk": observation.pk}
+    return reverse("analysis:observation_detail", kwargs=kwargs)
 
 
 @partnership_view()
@@ -31,20 +38,26 @@ def observation_list(request: HttpRequest, access: PartnershipAccess) -> HttpRes
     )
     page = Paginator(observations, PAGE_SIZE).get_page(request.GET.get("page"))
     context = page_context(access, filters=filters, page=page, observations=page.object_list)
-    if request.htmx:
-        return render(request, "analysis/_observation_table.html", context)
-    return render(request, "analysis/observation_list.html", context)
+    return render_region(
+        request, page="analysis/observation_list.html", region="analysis/_observation_table.html", context=context
+    )
 
 
 @partnership_view(Perm.EDIT_ANALYSIS)
 def observation_create(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     form = ObservationForm(request.POST or None, partnership=access.partnership)
     if request.method == "POST" and form.is_valid():
-        observation = services.observation_create(
-            partnership=access.partnership, observation=form.instance, relations=form.relations()
+        created = create_once(
+            request,
+            form,
+            create=lambda: services.observation_create(
+                partnership=access.partnership, observation=form.instance, relations=form.relations()
+            ),
+            url=lambda observation: _detail_url(access, observation),
+            message=lambda observation: _("L'observation a été ajoutée."),
         )
-        messages.success(request, _("L'observation a été ajoutée."))
-        return redirect("analysis:observation_detail", slug=access.partnership.slug, observation_pk=observation.pk)
+        if created:
+            return created
     return render(request, "analysis/observation_form.html", page_context(access, form=form))
 
 
@@ -66,9 +79,7 @@ def observation_detail(request: HttpRequest, access: PartnershipAccess, observat
 def observation_edit(request: HttpRequest, access: PartnershipAccess, observation_pk: int) -> HttpResponse:
     observation, _can_edit = access_observation(access, observation_pk)
     form = ObservationForm(request.POST or None, instance=observation, partnership=access.partnership)
-    detail_url = reverse(
-        "analysis:observation_detail", kwargs={"slug": access.partnership.slug, "observation_pk": observation.pk}
-    )
+    detail_url = _detail_url(access, observation)
     if request.method == "POST" and form.is_valid():
         try:
             services.observation_update(
@@ -83,29 +94,30 @@ def observation_edit(request: HttpRequest, access: PartnershipAccess, observatio
     return render(request, "analysis/observation_form.html", page_context(access, form=form, observation=observation))
 
 
-@partnership_view(Perm.EDIT_ANALYSIS, methods=("POST",))
+@partnership_view()
 def observation_delete(request: HttpRequest, access: PartnershipAccess, observation_pk: int) -> HttpResponse:
-    observation, _can_edit = access_observation(access, observation_pk)
-    try:
-        services.observation_delete(observation=observation)
-    except ProtectedError:
-        messages.error(request, _("Cette observation ne peut pas être supprimée : d'autres fiches y font référence."))
-        return redirect("analysis:observation_detail", slug=access.partnership.slug, observation_pk=observation.pk)
-    messages.success(request, _("L'observation a été supprimée."))
-    return redirect("analysis:observations", slug=access.partnership.slug)
+    observation, can_edit = access_observation(access, observation_pk)
+    if not can_edit:
+        raise PermissionDenied
+    return confirm_deletion(
+        request,
+        instance=observation,
+        title=str(observation),
+        cancel_url=_detail_url(access, observation),
+        delete=lambda: services.observation_delete(observation=observation),
+        success_url=reverse("analysis:observations", kwargs={"slug": access.partnership.slug}),
+        success_message=_("L'observation a été supprimée."),
+        context=page_context(access),
+    )
 
 
 @partnership_view()
 def observation_history(request: HttpRequest, access: PartnershipAccess, observation_pk: int) -> HttpResponse:
     observation, _can_edit = access_observation(access, observation_pk)
-    back_url = reverse(
-        "analysis:observation_detail", kwargs={"slug": access.partnership.slug, "observation_pk": observation.pk}
-    )
-    context = page_context(
-        access,
-        entries=history_with_systems(observation),
-        obj=observation,
+    return render_history(
+        request,
         title=str(observation),
-        back_url=back_url,
+        back_url=_detail_url(access, observation),
+        entries=history_entries(observation),
+        context=page_context(access),
     )
-    return render(request, "core/history.html", context)

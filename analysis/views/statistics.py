@@ -1,6 +1,6 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import ProtectedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -8,7 +8,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from core.concurrency import EditConflict
-from core.rendering import render_conflict, render_history
+from core.history import history_entries
+from core.rendering import confirm_deletion, render_conflict, render_history, render_region
+from core.submissions import create_once
 from partnerships.access import PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
@@ -16,8 +18,12 @@ from .. import selectors, services
 from ..access import access_statistic
 from ..filters import StatisticFilterForm, filter_value
 from ..forms import StatisticForm
-from ..models import FindingOrigin
+from ..models import FindingOrigin, Statistic
 from .common import PAGE_SIZE, page_context
+
+
+def _detail_url(access: PartnershipAccess, statistic: Statistic) -> str:
+    return reverse("analysis:statistic_detail", kwargs={"slug": access.partnership.slug, "statistic_pk": statistic.pk})
 
 
 @partnership_view()
@@ -38,21 +44,19 @@ def statistic_list(request: HttpRequest, access: PartnershipAccess) -> HttpRespo
     )
     page = Paginator(statistics, PAGE_SIZE).get_page(request.GET.get("page"))
     context = page_context(access, filters=filters, page=page, statistics=page.object_list)
-    if request.htmx:
-        return render(request, "analysis/_statistic_table.html", context)
-    return render(request, "analysis/statistic_list.html", context)
+    return render_region(
+        request, page="analysis/statistic_list.html", region="analysis/_statistic_table.html", context=context
+    )
 
 
 def _form_context(access: PartnershipAccess, form: StatisticForm, **extra) -> dict:
     partnership = access.partnership
-    territories = set(selectors.statistic_values(partnership, "territory_name"))
-    territories.update(partnership.territories.values_list("name", flat=True))
     return page_context(
         access,
         form=form,
         indicator_suggestions=selectors.statistic_values(partnership, "indicator"),
         domain_suggestions=selectors.statistic_values(partnership, "domain"),
-        territory_suggestions=sorted(territories),
+        territory_suggestions=selectors.territory_suggestions(partnership=partnership),
         **extra,
     )
 
@@ -61,11 +65,17 @@ def _form_context(access: PartnershipAccess, form: StatisticForm, **extra) -> di
 def statistic_create(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     form = StatisticForm(request.POST or None, partnership=access.partnership)
     if request.method == "POST" and form.is_valid():
-        statistic = services.statistic_create(partnership=access.partnership, statistic=form.instance)
-        messages.success(request, _("La donnée « %(name)s » a été ajoutée.") % {"name": statistic})
-        if "add_another" in request.POST:
-            return redirect("analysis:statistic_create", slug=access.partnership.slug)
-        return redirect("analysis:statistic_detail", slug=access.partnership.slug, statistic_pk=statistic.pk)
+        another = "add_another" in request.POST
+        create_url = reverse("analysis:statistic_create", kwargs={"slug": access.partnership.slug})
+        created = create_once(
+            request,
+            form,
+            create=lambda: services.statistic_create(partnership=access.partnership, statistic=form.instance),
+            url=lambda statistic: create_url if another else _detail_url(access, statistic),
+            message=lambda statistic: _("La donnée « %(name)s » a été ajoutée.") % {"name": statistic},
+        )
+        if created:
+            return created
     return render(request, "analysis/statistic_form.html", _form_context(access, form))
 
 
@@ -86,9 +96,7 @@ def statistic_detail(request: HttpRequest, access: PartnershipAccess, statistic_
 def statistic_edit(request: HttpRequest, access: PartnershipAccess, statistic_pk: int) -> HttpResponse:
     statistic, _can_edit = access_statistic(access, statistic_pk)
     form = StatisticForm(request.POST or None, instance=statistic, partnership=access.partnership)
-    detail_url = reverse(
-        "analysis:statistic_detail", kwargs={"slug": access.partnership.slug, "statistic_pk": statistic.pk}
-    )
+    detail_url = _detail_url(access, statistic)
     if request.method == "POST" and form.is_valid():
         try:
             services.statistic_update(statistic=statistic, expected_version=form.cleaned_data["version"])
@@ -101,22 +109,30 @@ def statistic_edit(request: HttpRequest, access: PartnershipAccess, statistic_pk
     return render(request, "analysis/statistic_form.html", _form_context(access, form, statistic=statistic))
 
 
-@partnership_view(Perm.EDIT_ANALYSIS, methods=("POST",))
+@partnership_view()
 def statistic_delete(request: HttpRequest, access: PartnershipAccess, statistic_pk: int) -> HttpResponse:
-    statistic, _can_edit = access_statistic(access, statistic_pk)
-    try:
-        services.statistic_delete(statistic=statistic)
-    except ProtectedError:
-        messages.error(request, _("Cette donnée ne peut pas être supprimée : d'autres fiches y font référence."))
-        return redirect("analysis:statistic_detail", slug=access.partnership.slug, statistic_pk=statistic.pk)
-    messages.success(request, _("La donnée « %(name)s » a été supprimée.") % {"name": statistic})
-    return redirect("analysis:statistics", slug=access.partnership.slug)
+    statistic, can_edit = access_statistic(access, statistic_pk)
+    if not can_edit:
+        raise PermissionDenied
+    return confirm_deletion(
+        request,
+        instance=statistic,
+        title=str(statistic),
+        cancel_url=_detail_url(access, statistic),
+        delete=lambda: services.statistic_delete(statistic=statistic),
+        success_url=reverse("analysis:statistics", kwargs={"slug": access.partnership.slug}),
+        success_message=_("La donnée « %(name)s » a été supprimée.") % {"name": statistic},
+        context=page_context(access),
+    )
 
 
 @partnership_view()
 def statistic_history(request: HttpRequest, access: PartnershipAccess, statistic_pk: int) -> HttpResponse:
     statistic, _can_edit = access_statistic(access, statistic_pk)
-    back_url = reverse(
-        "analysis:statistic_detail", kwargs={"slug": access.partnership.slug, "statistic_pk": statistic.pk}
+    return render_history(
+        request,
+        title=str(statistic),
+        back_url=_detail_url(access, statistic),
+        entries=history_entries(statistic),
+        context=page_context(access),
     )
-    return render_history(request, obj=statistic, title=str(statistic), back_url=back_url, context=page_context(access))

@@ -152,10 +152,15 @@ def test_history_lists_every_changed_cell(cast, client_for, factors):
     address = row_url(cast, cast.organization)
     post_row(client, address, {f"f{reading.pk}": (1, [], "")})
     post_row(client, address, {f"f{reading.pk}": (2, ["training"], "")})
-    content = client_for(cast.observer).get(url("history", cast, organization_pk=cast.organization.pk)).content
-    content = content.decode()
+    response = client_for(cast.observer).get(url("history", cast, organization_pk=cast.organization.pk))
+    content = response.content.decode()
     assert "Habitudes de lecture" in content and "Coordination" in content
-    assert "Ponctuelle → Régulière" in content and "Formation des intervenant·es" in content
+    latest = response.context["entries"][0]
+    assert latest.subject.startswith(reading.name) and latest.who == "Coordination"
+    changes = {(c.label, c.old, c.new) for c in latest.changes}
+    assert ("intensité", "Ponctuelle", "Régulière") in changes
+    assert ("types d'action", "—", "Formation des intervenant·es") in changes
+    assert "Formation des intervenant·es" in content
 
 
 def test_a_save_slipping_in_between_read_and_write_is_refused_too(cast, client_for, factors, monkeypatch):
@@ -168,14 +173,14 @@ def test_a_save_slipping_in_between_read_and_write_is_refused_too(cast, client_f
     address = row_url(cast, cast.organization)
     fingerprint_value = fingerprint(client, address)
     FactorIntervention.objects.filter(pk=stale.pk).update(version=2, note="Enregistré entre-temps")
-    real = services._saved_cells
+    real = services.organization_interventions
     calls = []
 
     def first_read_is_stale(organization):
         calls.append(organization)
         return {(reading.pk, None): stale} if len(calls) == 1 else real(organization)
 
-    monkeypatch.setattr(services, "_saved_cells", first_read_is_stale)
+    monkeypatch.setattr(services, "organization_interventions", first_read_is_stale)
     response = post_row(client, address, {f"f{reading.pk}": (3, [], "")}, fingerprint_value)
     assert response.status_code == 409
     assert "Enregistré entre-temps" in response.content.decode()

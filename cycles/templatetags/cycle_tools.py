@@ -1,21 +1,28 @@
 from django import template
 
 from cycles.models import Cycle
-from cycles.tools import TOOLS, Link
+from cycles.selectors import current_cycle
+from cycles.tools import TOOLS, Link, tool
 
 register = template.Library()
 
 
 @register.simple_tag
-def partnership_tools(access) -> dict:
-    """The tools built so far, for the navigation: those of a cycle point to the partnership's current cycle."""
-    cycle = Cycle.objects.filter(partnership=access.partnership).only("pk").first()
+def partnership_tools(access, cycle: Cycle | None = None) -> dict:
+    """The tools built so far, for the navigation: those of a cycle point to the partnership's current cycle
+    (`cycle`, when the page already read it)."""
+    if not isinstance(cycle, Cycle):
+        cycle = current_cycle(partnership=access.partnership)
     cycle_pk = cycle.pk if cycle else None
-    links = []
-    for tool in TOOLS:
-        if tool.scope == "cycle" and cycle_pk is None:
-            continue
-        url = tool.url(slug=access.partnership.slug, cycle_pk=cycle_pk)
-        if url:
-            links.append(Link(label=tool.label, url=url))
+    links = [
+        Link(label=tool.label, url=url, number=tool.number)
+        for tool in TOOLS
+        if (url := tool.url(slug=access.partnership.slug, cycle_pk=cycle_pk))
+    ]
     return {"links": links, "cycle": cycle}
+
+
+@register.simple_tag
+def tool_label(number: int) -> str:
+    """"Outil N — name", from the registry: the one place a tool's label is written."""
+    return tool(number).label

@@ -183,15 +183,26 @@ def test_element_bad_input_and_conflict(cast, client_for):
     assert "Jeux A" in history
 
 
-def test_delete_local_factor_unless_cited(cast, client_for):
+def test_deleting_a_cited_local_factor_says_first_what_goes_with_it_and_who_loses_it(cast, client_for):
+    from analysis.tests.factories import FindingFactory
     from coverage.models import FactorIntervention
+    from cycles.tests.factories import CycleFactory
 
     client = client_for(cast.coordinator)
     cited = LocalFactorFactory(partnership=cast.partnership)
     FactorIntervention.objects.create(organization=cast.organization, factor=cited, intensity=2)
-    response = client.post(url("local_delete", cast, factor_pk=cited.pk), follow=True)
-    assert "ne peut pas être supprimé" in response.content.decode()
+    finding = FindingFactory(cycle=CycleFactory(partnership=cast.partnership), statement="Peu d'aide aux devoirs.")
+    finding.factors.add(cited)
+    page = client.get(url("local_delete", cast, factor_pk=cited.pk)).content.decode()
+    assert "1 intervention sur un facteur" in page  # goes with it
+    assert "constat « Peu d&#x27;aide aux devoirs. »" in page  # loses the link, is kept
     assert ProtectiveFactor.objects.filter(pk=cited.pk).exists()
+
+    assert client.post(url("local_delete", cast, factor_pk=cited.pk)).status_code == 302
+    assert not ProtectiveFactor.objects.filter(pk=cited.pk).exists()
+    assert not FactorIntervention.objects.exists()
+    assert not finding.factors.exists()
+    assert finding.history.order_by("-history_id").first().history_change_reason.startswith("Supprimé : facteur")
     free = LocalFactorFactory(partnership=cast.partnership)
     LocalElementFactory(partnership=cast.partnership, factor=free)
     assert client.post(url("local_delete", cast, factor_pk=free.pk)).status_code == 302

@@ -9,12 +9,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.concurrency import EditConflict
+from core.history import history_entries
 from core.rendering import render_conflict, render_history
 from cycles.access import access_cycle
 from cycles.models import StepNumber
 from cycles.tools import tool_links
 from organizations.access import access_organization
 from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.pages import Section, page_context
 
 from .. import selectors, services
 from ..access import access_commitment, can_record_commitment
@@ -29,22 +31,22 @@ def _step_url(access: PartnershipAccess, cycle_pk: int, organization_pk: int | N
 
 @partnership_view()
 def step(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
-    cycle = access_cycle(access, cycle_pk)
+    cycle, _can_manage = access_cycle(access, cycle_pk)
     rows = selectors.commitment_rows(cycle=cycle)
     for row in rows:
         row.can_record = can_record_commitment(access, row.organization.pk)
     current, draft = selectors.rules_summary(partnership=access.partnership)
-    context = {
-        "access": access,
-        "section": "cycles",
-        "cycle": cycle,
-        "step": cycle.steps.get(number=StepNumber.INTENTION),
-        "rows": rows,
-        "committed_count": sum(row.commitment is not None for row in rows),
-        "current_rules": current,
-        "draft_rules": draft,
-        "tools": tool_links(StepNumber.INTENTION, slug=access.partnership.slug, cycle_pk=cycle.pk),
-    }
+    context = page_context(
+        access,
+        Section.CYCLES,
+        cycle=cycle,
+        step=selectors.intention_step(cycle=cycle),
+        rows=rows,
+        committed_count=sum(row.commitment is not None for row in rows),
+        current_rules=current,
+        draft_rules=draft,
+        tools=tool_links(StepNumber.INTENTION, slug=access.partnership.slug, cycle_pk=cycle.pk),
+    )
     return render(request, "intention/step.html", context)
 
 
@@ -52,16 +54,15 @@ def step(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> Http
 def commitment_edit(
     request: HttpRequest, access: PartnershipAccess, cycle_pk: int, organization_pk: int
 ) -> HttpResponse:
-    cycle = access_cycle(access, cycle_pk)
+    cycle, _can_manage = access_cycle(access, cycle_pk)
     organization, _can_edit = access_organization(access, organization_pk)
     if not can_record_commitment(access, organization.pk):
         raise PermissionDenied
-    commitment = Commitment.objects.filter(cycle=cycle, organization=organization).first() or Commitment(
-        cycle=cycle, organization=organization
-    )
+    commitment = selectors.commitment_of(cycle=cycle, organization=organization)
     names = "" if commitment.pk else selectors.representative_names(organization=organization)
     form = CommitmentForm(request.POST or None, request.FILES or None, instance=commitment, representative_names=names)
     back_url = _step_url(access, cycle.pk, organization.pk)
+    page = page_context(access, Section.CYCLES, cycle=cycle)
     if request.method == "POST" and form.is_valid():
         try:
             services.commitment_save(
@@ -71,19 +72,15 @@ def commitment_edit(
                 checked=form.checked_document,
             )
         except EditConflict as conflict:
-            return render_conflict(
-                request, form=form, current=conflict.current, cancel_url=back_url, context={"access": access}
-            )
+            return render_conflict(request, form=form, current=conflict.current, cancel_url=back_url, context=page)
         except IntegrityError:
             # Someone recorded this organization's commitment at the same moment: compare with theirs.
-            current = Commitment.objects.get(cycle=cycle, organization=organization)
-            return render_conflict(request, form=form, current=current, cancel_url=back_url, context={"access": access})
+            current = selectors.commitment_of(cycle=cycle, organization=organization)
+            return render_conflict(request, form=form, current=current, cancel_url=back_url, context=page)
         messages.success(request, _("L'engagement de « %(name)s » a été enregistré.") % {"name": organization.name})
         return redirect(back_url)
     context = {
-        "access": access,
-        "section": "cycles",
-        "cycle": cycle,
+        **page,
         "organization": organization,
         "commitment": commitment if commitment.pk else None,
         "form": form,
@@ -96,8 +93,10 @@ def commitment_edit(
 @partnership_view(methods=("GET", "HEAD", "POST"))
 def commitment_document(request: HttpRequest, access: PartnershipAccess, commitment_pk: int) -> HttpResponse:
     """GET downloads the signed document (members only, never by a public URL); POST removes it."""
-    commitment = access_commitment(access, commitment_pk)
+    commitment, can_record = access_commitment(access, commitment_pk)
     if request.method == "POST":
+        if not can_record:
+            raise PermissionDenied
         return _remove_document(request, access, commitment)
     if not commitment.document:
         raise Http404
@@ -117,8 +116,6 @@ def commitment_document(request: HttpRequest, access: PartnershipAccess, commitm
 
 
 def _remove_document(request: HttpRequest, access: PartnershipAccess, commitment: Commitment) -> HttpResponse:
-    if not can_record_commitment(access, commitment.organization_id):
-        raise PermissionDenied
     edit_url = reverse(
         "intention:commitment_edit",
         kwargs={
@@ -144,10 +141,15 @@ def _remove_document(request: HttpRequest, access: PartnershipAccess, commitment
 
 @partnership_view()
 def commitment_history(request: HttpRequest, access: PartnershipAccess, commitment_pk: int) -> HttpResponse:
-    commitment = access_commitment(access, commitment_pk)
+    commitment, _can_record = access_commitment(access, commitment_pk)
     title = _("Engagement de %(organization)s — %(cycle)s") % {
         "organization": commitment.organization.name,
         "cycle": commitment.cycle.name,
     }
-    back_url = _step_url(access, commitment.cycle_id, commitment.organization_id)
-    return render_history(request, obj=commitment, title=title, back_url=back_url, context={"access": access})
+    return render_history(
+        request,
+        title=title,
+        back_url=_step_url(access, commitment.cycle_id, commitment.organization_id),
+        entries=history_entries(commitment),
+        context=page_context(access, Section.CYCLES, cycle=commitment.cycle),
+    )

@@ -8,14 +8,20 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.concurrency import EditConflict
+from core.history import history_entries
 from core.rendering import render_conflict, render_history
 from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.pages import Section, page_context
 from partnerships.permissions import Perm
 
 from .. import selectors, services
 from ..access import access_rules
 from ..forms import AdoptRulesForm, RulesForm
 from ..models import OperatingRules
+
+
+def _page(access: PartnershipAccess, **extra) -> dict:
+    return page_context(access, Section.RULES, **extra)
 
 
 def _version_url(access: PartnershipAccess, rules: OperatingRules) -> str:
@@ -38,35 +44,38 @@ def _refuse_adopted(request: HttpRequest, access: PartnershipAccess, rules: Oper
 def rules(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     versions = selectors.rules_versions(partnership=access.partnership)
     draft = selectors.draft_rules(versions)
-    context = {
-        "access": access,
-        "section": "rules",
-        "versions": versions,
-        "current": selectors.current_rules(versions),
-        "draft": draft,
-        "can_start_draft": draft is None and access.can(Perm.DRAFT_OPERATING_RULES),
-        "can_draft": access.can(Perm.DRAFT_OPERATING_RULES),
-    }
+    context = _page(
+        access,
+        versions=versions,
+        current=selectors.current_rules(versions),
+        draft=draft,
+        can_start_draft=draft is None and access.can(Perm.DRAFT_OPERATING_RULES),
+        can_draft=access.can(Perm.DRAFT_OPERATING_RULES),
+    )
     return render(request, "intention/rules.html", context)
 
 
 @partnership_view()
 def rules_version(request: HttpRequest, access: PartnershipAccess, rules_pk: int) -> HttpResponse:
-    rules = access_rules(access, rules_pk)
-    return _render_version(request, access, rules)
+    rules, can_edit = access_rules(access, rules_pk)
+    return _render_version(request, access, rules, can_edit=can_edit)
 
 
 def _render_version(
-    request: HttpRequest, access: PartnershipAccess, rules: OperatingRules, *, adopt_form: AdoptRulesForm | None = None
+    request: HttpRequest,
+    access: PartnershipAccess,
+    rules: OperatingRules,
+    *,
+    can_edit: bool,
+    adopt_form: AdoptRulesForm | None = None,
 ) -> HttpResponse:
     can_adopt = not rules.is_adopted and access.can(Perm.ADOPT_OPERATING_RULES)
-    context = {
-        "access": access,
-        "section": "rules",
-        "rules": rules,
-        "can_edit": not rules.is_adopted and access.can(Perm.DRAFT_OPERATING_RULES),
-        "adopt_form": (adopt_form or AdoptRulesForm(rules=rules)) if can_adopt else None,
-    }
+    context = _page(
+        access,
+        rules=rules,
+        can_edit=can_edit,
+        adopt_form=(adopt_form or AdoptRulesForm(rules=rules)) if can_adopt else None,
+    )
     return render(request, "intention/rules_version.html", context)
 
 
@@ -86,9 +95,9 @@ def rules_create(request: HttpRequest, access: PartnershipAccess) -> HttpRespons
 
 @partnership_view()
 def rules_edit(request: HttpRequest, access: PartnershipAccess, rules_pk: int) -> HttpResponse:
-    rules = access_rules(access, rules_pk)
+    rules, can_edit = access_rules(access, rules_pk)
     access.require(Perm.DRAFT_OPERATING_RULES)
-    if rules.is_adopted:
+    if not can_edit:
         return _refuse_adopted(request, access, rules)
     form = RulesForm(request.POST or None, instance=rules)
     version_url = _version_url(access, rules)
@@ -97,23 +106,23 @@ def rules_edit(request: HttpRequest, access: PartnershipAccess, rules_pk: int) -
             services.rules_update(rules=rules, expected_version=form.cleaned_data["version"])
         except EditConflict as conflict:
             return render_conflict(
-                request, form=form, current=conflict.current, cancel_url=version_url, context={"access": access}
+                request, form=form, current=conflict.current, cancel_url=version_url, context=_page(access)
             )
         messages.success(request, _("Le texte des règles a été enregistré."))
         return redirect(version_url)
-    context = {"access": access, "section": "rules", "rules": rules, "form": form, "cancel_url": version_url}
+    context = _page(access, rules=rules, form=form, cancel_url=version_url)
     return render(request, "intention/rules_form.html", context)
 
 
 @partnership_view(methods=("POST",))
 def rules_adopt(request: HttpRequest, access: PartnershipAccess, rules_pk: int) -> HttpResponse:
-    rules = access_rules(access, rules_pk)
+    rules, can_edit = access_rules(access, rules_pk)
     access.require(Perm.ADOPT_OPERATING_RULES)
     if rules.is_adopted:
         return _refuse_adopted(request, access, rules)
     form = AdoptRulesForm(request.POST, rules=rules)
     if not form.is_valid():
-        return _render_version(request, access, rules, adopt_form=form)
+        return _render_version(request, access, rules, can_edit=can_edit, adopt_form=form)
     try:
         services.rules_adopt(
             rules=rules, adopted_on=form.cleaned_data["adopted_on"], expected_version=form.cleaned_data["version"]
@@ -130,12 +139,12 @@ def rules_adopt(request: HttpRequest, access: PartnershipAccess, rules_pk: int) 
 
 @partnership_view()
 def rules_history(request: HttpRequest, access: PartnershipAccess, rules_pk: int) -> HttpResponse:
-    rules = access_rules(access, rules_pk)
+    rules, _can_edit = access_rules(access, rules_pk)
     title = _("Règles de fonctionnement, version %(number)s") % {"number": rules.number}
     return render_history(
         request,
-        obj=rules,
         title=title,
         back_url=_version_url(access, rules),
-        context={"access": access, "section": "rules"},
+        entries=history_entries(rules),
+        context=_page(access),
     )

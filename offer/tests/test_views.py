@@ -49,7 +49,7 @@ def cell(table, code, territory):
 def test_every_member_sees_the_list_grouped_by_organization(cast, client_for, known):
     for user in (cast.coordinator, cast.committee, cast.partner, cast.observer):
         content = client_for(user).get(url("home", cast)).content.decode()
-        assert "<h1>Outil 6 — Analyse de l'offre de services</h1>" in content
+        assert "<h1>Outil 6 — Analyse de l&#x27;offre de services</h1>" in content
         assert "École du Moulin" in content and "Heure du conte" in content
 
 

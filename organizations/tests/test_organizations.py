@@ -173,7 +173,5 @@ def test_removal_says_what_goes_with_the_organization(cast, client_for):
     factor = ProtectiveFactor.objects.filter(partnership__isnull=True).first()
     FactorIntervention.objects.create(organization=cast.organization, factor=factor, intensity=Intensity.REGULAR)
 
-    content = client_for(cast.coordinator).get(url("detail", cast, organization_pk=cast.organization.pk)).content
-    assert "Seront aussi supprimés, avec leur historique conservé : 2 services, 1 intervention sur un facteur." in (
-        content.decode()
-    )
+    content = client_for(cast.coordinator).get(url("delete", cast, organization_pk=cast.organization.pk)).content
+    assert "<li>2 services</li>" in content.decode() and "<li>1 intervention sur un facteur</li>" in content.decode()

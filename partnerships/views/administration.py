@@ -7,13 +7,14 @@ unless they are members.
 from collections.abc import Callable
 from functools import wraps
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.submissions import create_once
 from partnerships import selectors, services
 from partnerships.forms import PartnershipCreateForm
 
@@ -42,25 +43,36 @@ def admin_partnership_create(request: HttpRequest) -> HttpResponse:
     form = PartnershipCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        partnership, membership, _invitation = services.partnership_create(
-            name=data["name"],
-            slug=data["slug"],
-            region=data["region"],
-            coordinator_email=data["coordinator_email"],
-            coordinator_name=data["coordinator_name"],
-            created_by=request.user,
-            base_url=site_url(request),
+        created = create_once(
+            request,
+            form,
+            create=lambda: services.partnership_create(
+                name=data["name"],
+                slug=data["slug"],
+                region=data["region"],
+                coordinator_email=data["coordinator_email"],
+                coordinator_name=data["coordinator_name"],
+                created_by=request.user,
+                base_url=site_url(request),
+            ),
+            url=lambda created: reverse("partnerships:admin_list"),
+            message=lambda created: _created_message(created, email=data["coordinator_email"]),
         )
-        if membership is not None:
-            message = _(
-                "Le regroupement « %(name)s » a été créé. %(email)s, qui avait déjà un compte, en assure la "
-                "coordination et en a été avisé·e par courriel."
-            )
-        else:
-            message = _(
-                "Le regroupement « %(name)s » a été créé. Une invitation à en assurer la coordination a été "
-                "envoyée à %(email)s."
-            )
-        messages.success(request, message % {"name": partnership.name, "email": data["coordinator_email"]})
-        return redirect("partnerships:admin_list")
+        if created:
+            return created
     return render(request, "partnerships/admin_create.html", {"form": form})
+
+
+def _created_message(created: tuple, *, email: str) -> str:
+    partnership, membership, _invitation = created
+    if membership is not None:
+        message = _(
+            "Le regroupement « %(name)s » a été créé. %(email)s, qui avait déjà un compte, en assure la "
+            "coordination et en a été avisé·e par courriel."
+        )
+    else:
+        message = _(
+            "Le regroupement « %(name)s » a été créé. Une invitation à en assurer la coordination a été "
+            "envoyée à %(email)s."
+        )
+    return message % {"name": partnership.name, "email": email}

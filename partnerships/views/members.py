@@ -1,17 +1,25 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.concurrency import EditConflict
-from core.rendering import render_conflict, render_history
+from core.history import history_entries
+from core.rendering import confirm_deletion, render_conflict, render_history
+from core.submissions import create_once
 from partnerships import selectors, services
 from partnerships.access import PartnershipAccess, access_invitation, access_membership, partnership_view
 from partnerships.forms import InvitationForm, MembershipForm
+from partnerships.pages import Section, page_context
 from partnerships.permissions import Perm
 
 from .common import site_url
+
+
+def _page(access: PartnershipAccess, **extra) -> dict:
+    return page_context(access, Section.MEMBERS, **extra)
 
 
 def _members_url(access: PartnershipAccess) -> str:
@@ -22,14 +30,13 @@ def _members_url(access: PartnershipAccess) -> str:
 def member_list(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     can_manage = access.can(Perm.MANAGE_MEMBERS)
     groups = selectors.members_by_role(partnership=access.partnership)
-    context = {
-        "access": access,
-        "section": "members",
-        "groups": groups,
-        "member_count": sum(len(group.memberships) for group in groups),
-        "can_manage": can_manage,
-        "invitations": selectors.open_invitations(partnership=access.partnership) if can_manage else None,
-    }
+    context = _page(
+        access,
+        groups=groups,
+        member_count=sum(len(group.memberships) for group in groups),
+        can_manage=can_manage,
+        invitations=selectors.open_invitations(partnership=access.partnership) if can_manage else None,
+    )
     return render(request, "partnerships/member_list.html", context)
 
 
@@ -38,26 +45,33 @@ def invite(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     form = InvitationForm(request.POST or None, partnership=access.partnership)
     if request.method == "POST" and form.is_valid():
         try:
-            invitation = services.invitation_create(
-                partnership=access.partnership,
-                email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-                organization=form.cleaned_data["organization"],
-                invited_by=request.user,
-                base_url=site_url(request),
+            sent = create_once(
+                request,
+                form,
+                create=lambda: services.invitation_create(
+                    partnership=access.partnership,
+                    email=form.cleaned_data["email"],
+                    role=form.cleaned_data["role"],
+                    organization=form.cleaned_data["organization"],
+                    invited_by=request.user,
+                    base_url=site_url(request),
+                ),
+                url=lambda invitation: _members_url(access),
+                message=lambda invitation: _("Une invitation a été envoyée à %(email)s.") % {"email": invitation.email},
             )
         except services.InvitationError as error:
             form.add_error("email", str(error))
         else:
-            messages.success(request, _("Une invitation a été envoyée à %(email)s.") % {"email": invitation.email})
-            return redirect(_members_url(access))
-    context = {"access": access, "section": "members", "form": form, "cancel_url": _members_url(access)}
-    return render(request, "partnerships/invitation_form.html", context)
+            if sent:
+                return sent
+    return render(
+        request, "partnerships/invitation_form.html", _page(access, form=form, cancel_url=_members_url(access))
+    )
 
 
 @partnership_view(Perm.MANAGE_MEMBERS, methods=("POST",))
 def invitation_resend(request: HttpRequest, access: PartnershipAccess, invitation_pk: int) -> HttpResponse:
-    invitation = access_invitation(access, invitation_pk)
+    invitation, _can_manage = access_invitation(access, invitation_pk)
     try:
         services.invitation_resend(invitation=invitation, base_url=site_url(request))
     except services.InvitationError as error:
@@ -69,7 +83,7 @@ def invitation_resend(request: HttpRequest, access: PartnershipAccess, invitatio
 
 @partnership_view(Perm.MANAGE_MEMBERS, methods=("POST",))
 def invitation_revoke(request: HttpRequest, access: PartnershipAccess, invitation_pk: int) -> HttpResponse:
-    invitation = access_invitation(access, invitation_pk)
+    invitation, _can_manage = access_invitation(access, invitation_pk)
     try:
         services.invitation_revoke(invitation=invitation)
     except services.InvitationError as error:
@@ -84,55 +98,50 @@ def invitation_revoke(request: HttpRequest, access: PartnershipAccess, invitatio
 
 @partnership_view(Perm.MANAGE_MEMBERS)
 def member_edit(request: HttpRequest, access: PartnershipAccess, membership_pk: int) -> HttpResponse:
-    membership = access_membership(access, membership_pk)
+    membership, can_manage = access_membership(access, membership_pk)
+    if not can_manage:
+        raise PermissionDenied
     form = MembershipForm(request.POST or None, instance=membership, partnership=access.partnership)
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_update(membership=membership, expected_version=form.cleaned_data["version"])
         except EditConflict as conflict:
             return render_conflict(
-                request,
-                form=form,
-                current=conflict.current,
-                cancel_url=_members_url(access),
-                context={"access": access},
+                request, form=form, current=conflict.current, cancel_url=_members_url(access), context=_page(access)
             )
         except services.MembershipRuleError as error:
             form.add_error("role", str(error))
         else:
             messages.success(request, _("Le rôle de %(name)s a été enregistré.") % {"name": membership.user.full_name})
             return redirect(_members_url(access))
-    context = {
-        "access": access,
-        "section": "members",
-        "form": form,
-        "membership": membership,
-        "cancel_url": _members_url(access),
-    }
+    context = _page(access, form=form, membership=membership, cancel_url=_members_url(access))
     return render(request, "partnerships/member_form.html", context)
 
 
-@partnership_view(Perm.MANAGE_MEMBERS, methods=("POST",))
+@partnership_view(Perm.MANAGE_MEMBERS)
 def member_remove(request: HttpRequest, access: PartnershipAccess, membership_pk: int) -> HttpResponse:
-    membership = access_membership(access, membership_pk)
-    try:
-        services.membership_remove(membership=membership)
-    except services.MembershipRuleError as error:
-        messages.error(request, str(error))
-        return redirect(_members_url(access))
-    messages.success(request, _("%(name)s ne fait plus partie du regroupement.") % {"name": membership.user.full_name})
-    if membership.user_id == request.user.pk:
-        return redirect("core:home")  # they left the partnership: its pages are closed to them now
-    return redirect(_members_url(access))
+    membership, _can_manage = access_membership(access, membership_pk)
+    name = membership.user.full_name or membership.user.email
+    leaving = membership.user_id == request.user.pk  # their partnership's pages are closed to them afterwards
+    return confirm_deletion(
+        request,
+        instance=membership,
+        title=name,
+        cancel_url=_members_url(access),
+        delete=lambda: services.membership_remove(membership=membership),
+        success_url=reverse("core:home") if leaving else _members_url(access),
+        success_message=_("%(name)s ne fait plus partie du regroupement.") % {"name": membership.user.full_name},
+        context=_page(access),
+    )
 
 
 @partnership_view()
 def member_history(request: HttpRequest, access: PartnershipAccess, membership_pk: int) -> HttpResponse:
-    membership = access_membership(access, membership_pk)
+    membership, _can_manage = access_membership(access, membership_pk)
     return render_history(
         request,
-        obj=membership,
         title=membership.user.full_name or membership.user.email,
         back_url=_members_url(access),
-        context={"access": access, "section": "members"},
+        entries=history_entries(membership),
+        context=_page(access),
     )

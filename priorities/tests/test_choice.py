@@ -134,12 +134,20 @@ def test_priority_removed_and_others_renumbered(cast, cycle, client_for, url):
     assert Finding.objects.filter(pk=first.finding_id).exists()
 
 
-def test_priority_answered_by_an_objective_is_kept(cast, cycle, client_for, url):
+def test_removing_a_priority_says_which_objectives_lose_it_and_notes_it_in_their_history(cast, cycle, client_for, url):
     priority = PriorityFactory(cycle=cycle)
-    ObjectiveFactory(cycle=cycle, title="Soutenir les parents").priorities.add(priority)
-    response = client_for(cast.coordinator).post(url("priority_remove", priority_pk=priority.pk), follow=True)
-    assert "reprise par l&#x27;objectif « Soutenir les parents »" in response.content.decode()
-    assert Priority.objects.filter(pk=priority.pk).exists()
+    objective = ObjectiveFactory(cycle=cycle, title="Soutenir les parents")
+    objective.priorities.add(priority)
+    client = client_for(cast.coordinator)
+    page = client.get(url("priority_remove", priority_pk=priority.pk)).content.decode()
+    assert "Les fiches qui perdront ce lien" in page and "objectif « Soutenir les parents »" in page
+    assert Priority.objects.filter(pk=priority.pk).exists()  # asking deletes nothing
+
+    assert client.post(url("priority_remove", priority_pk=priority.pk)).status_code == 302
+    assert not Priority.objects.filter(pk=priority.pk).exists()
+    assert not objective.priorities.exists()
+    latest = objective.history.order_by("-history_id").first()
+    assert latest.history_change_reason.startswith("Supprimé : priorité « ")
 
 
 # --- Selected factors --------------------------------------------------------------------------------------

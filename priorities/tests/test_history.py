@@ -73,12 +73,33 @@ def test_factors_history_lists_additions_removals_and_rationale_changes(cast, cy
 
     assert url("factors_history") in client_for(cast.observer).get(url("factors")).content.decode()
     response = client_for(cast.observer).get(url("factors_history"))
-    rows = [(c.kind, c.factor, c.old_rationale, c.new_rationale, str(c.who)) for c in response.context["changes"]]
-    assert set(rows[:2]) == {  # newest first: the coordinator's save, then the committee's
-        ("~", kept, "Première raison", "Raison revue", "Coordination"),
-        ("-", dropped, "", "", "Coordination"),
-    }
-    assert set(rows[2:]) == {("+", kept, "", "Première raison", "Comite"), ("+", dropped, "", "", "Comite")}
+    rows = [
+        (
+            entry.kind,
+            entry.subject,
+            [(c.label, c.old, c.new) for c in entry.changes if c.label == "justification"],
+            entry.who,
+        )
+        for entry in response.context["entries"]
+    ]
+    assert (
+        rows[:2]
+        == [  # newest first: the coordinator's save, then the committee's
+            ("Retrait", dropped.name, [], "Coordination"),
+            ("Modification", kept.name, [("justification", "Première raison", "Raison revue")], "Coordination"),
+        ]
+        or rows[:2]
+        == [
+            ("Modification", kept.name, [("justification", "Première raison", "Raison revue")], "Coordination"),
+            ("Retrait", dropped.name, [], "Coordination"),
+        ]
+    )
+    assert sorted(rows[2:]) == sorted(
+        [
+            ("Ajout", kept.name, [("justification", "—", "Première raison")], "Comite"),
+            ("Ajout", dropped.name, [], "Comite"),
+        ]
+    )
     content = response.content.decode()
     assert "Raison revue" in content and "Retrait" in content and "Pratiques parentales" in content
     assert "Autre cycle" not in content  # only this cycle's selection
@@ -112,8 +133,11 @@ def test_factors_history_keeps_a_selection_whose_factor_was_deleted(cast, cycle,
     selection = SelectedFactorFactory(cycle=cycle, rationale="Facteur local abandonné")
     selection.factor.delete()  # the selection goes with it (cascade), its history stays
     response = client_for(cast.observer).get(url("factors_history"))
-    assert [(c.kind, c.factor, c.old_rationale) for c in response.context["changes"]] == [
-        ("-", None, "Facteur local abandonné"),
-        ("+", None, ""),
+    assert [(entry.kind, entry.subject) for entry in response.context["entries"]] == [
+        ("Retrait", "élément supprimé"),
+        ("Ajout", "élément supprimé"),
+    ]
+    assert [(c.old, c.new) for c in response.context["entries"][1].changes if c.label == "justification"] == [
+        ("—", "Facteur local abandonné")
     ]
     assert "élément supprimé" in response.content.decode()

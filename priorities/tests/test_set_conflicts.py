@@ -3,6 +3,7 @@
 import pytest
 
 from analysis.models import Finding
+from core.concurrency import SetChanged
 from priorities import services
 from priorities.models import SelectedFactor
 from priorities.tests.factories import FactorFactory, FindingFactory, SelectedFactorFactory
@@ -40,7 +41,7 @@ def test_stale_candidates_save_is_refused_and_keeps_the_ticks(cast, cycle, clien
     assert candidates(cycle) == set()
     assert "a enregistré les priorités candidates pendant que vous les modifiiez" in content
     assert ticked(content, unticked_by_a.pk) and ticked(content, ticked_by_b.pk)
-    assert [(row.label, row.saved, row.yours) for row in response.context["differences"]] == [
+    assert [(row.label, row.saved, row.yours) for row in response.context["set_conflict"].differences] == [
         (unticked_by_a.statement, "Non candidate", "Priorité candidate"),
         (ticked_by_b.statement, "Non candidate", "Priorité candidate"),
     ]
@@ -66,7 +67,7 @@ def test_candidates_service_checks_under_its_lock(cycle):
     finding = FindingFactory(cycle=cycle)
     stale = services.candidates_fingerprint([])
     services.candidates_update(cycle=cycle, candidates={finding.pk}, expected_fingerprint=stale)
-    with pytest.raises(services.CandidatesChanged) as refused:
+    with pytest.raises(SetChanged) as refused:
         services.candidates_update(cycle=cycle, candidates=set(), expected_fingerprint=stale)
     assert refused.value.saved == {finding.pk}
     assert candidates(cycle) == {finding.pk}
@@ -106,7 +107,7 @@ def test_stale_factors_save_is_refused_and_keeps_the_choice(cast, cycle, client_
     assert "a enregistré les facteurs retenus pendant que" in content and "Demandé par les écoles" in content
     assert response.context["form"][f"factor_{chosen_by_b.pk}"].value()
     assert not response.context["form"][f"factor_{added_by_a.pk}"].value()
-    assert {(row.label, row.saved, row.yours) for row in response.context["differences"]} == {
+    assert {(row.label, row.saved, row.yours) for row in response.context["set_conflict"].differences} == {
         ("Éveil à la lecture", "Retenu : « Au cœur des constats »", "Non retenu"),
         ("Habiletés sociales", "Non retenu", "Retenu : « Demandé par les écoles »"),
     }

@@ -1,3 +1,5 @@
+"""Outil 7: the organizations × factors matrix, and each organization's row, saved as one set."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -6,35 +8,44 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from offer.links import finding_create_url
-from organizations.models import Organization
+from core.concurrency import ConflictRow, SetChanged
+from core.history import child_history
+from core.rendering import render_history, set_conflict
+from cycles.pages import tool_context
 from partnerships.access import PartnershipAccess, partnership_view
 
-from . import selectors, services
-from .access import access_organization_row
-from .forms import RowForm
-from .heatmap import coverage_by_system
-from .history import row_history
-from .models import ActionKind, Intensity, kind_legend
+from .. import selectors, services
+from ..access import access_organization_row
+from ..forms import RowForm
+from ..models import ActionKind, FactorIntervention, Intensity, kind_legend
 
-SECTION = "factors"
+TOOL = 7
 
 
-def _page(access: PartnershipAccess, **context) -> dict:
-    return {"access": access, "section": SECTION, "intensities": Intensity.choices, **context}
+def matrix_page(access: PartnershipAccess, **extra) -> dict:
+    return tool_context(access, TOOL, intensities=Intensity.choices, **extra)
 
 
 def _wants_detail(request: HttpRequest) -> bool:
     return request.GET.get("detail") == "1"
 
 
+def _matrix_url(access: PartnershipAccess, detail: bool) -> str:
+    url = reverse("coverage:matrix", kwargs={"slug": access.partnership.slug})
+    return f"{url}?detail=1" if detail else url
+
+
 @partnership_view()
 def matrix(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     detail = _wants_detail(request)
     groups, rows = selectors.matrix(access, detail=detail)
-    column_count = sum(len(g.columns) for g in groups)
-    context = _page(
-        access, groups=groups, rows=rows, detail=detail, column_count=column_count, action_kinds=kind_legend()
+    context = matrix_page(
+        access,
+        groups=groups,
+        rows=rows,
+        detail=detail,
+        column_count=sum(len(g.columns) for g in groups),
+        action_kinds=kind_legend(),
     )
     return render(request, "coverage/matrix.html", context)
 
@@ -50,7 +61,7 @@ def row_edit(request: HttpRequest, access: PartnershipAccess, organization_pk: i
     saved = selectors.organization_interventions(organization)
     initial = {"fingerprint": services.row_fingerprint(saved.values(), detail=detail)}
     form = RowForm(request.POST or None, columns=columns, saved=saved, initial=initial)
-    context = _page(access, organization=organization, groups=groups, form=form, detail=detail)
+    context = matrix_page(access, organization=organization, groups=groups, form=form, detail=detail)
     if request.method == "POST" and form.is_valid():
         try:
             changed = services.row_save(
@@ -59,8 +70,19 @@ def row_edit(request: HttpRequest, access: PartnershipAccess, organization_pk: i
                 expected_fingerprint=form.cleaned_data["fingerprint"],
                 detail=detail,
             )
-        except services.RowChanged as conflict:
-            return _render_row_conflict(request, context, conflict)
+        except SetChanged as conflict:
+            context["set_conflict"] = set_conflict(
+                form,
+                conflict,
+                alert=_(
+                    "Quelqu'un a enregistré cette ligne pendant que vous la remplissiez : votre saisie n'a pas été "
+                    "enregistrée."
+                ),
+                caption=_("Cases où la version enregistrée diffère de votre saisie"),
+                label_heading=_("Facteur"),
+                differences=_row_differences(form, conflict.saved),
+            )
+            return render(request, "coverage/row_form.html", context, status=409)
         message = ngettext(
             "Ligne de « %(name)s » enregistrée : %(count)s case modifiée.",
             "Ligne de « %(name)s » enregistrée : %(count)s cases modifiées.",
@@ -71,25 +93,18 @@ def row_edit(request: HttpRequest, access: PartnershipAccess, organization_pk: i
     return render(request, "coverage/row_form.html", context)
 
 
-def _render_row_conflict(request: HttpRequest, context: dict, conflict: services.RowChanged) -> HttpResponse:
-    """Keep everything typed, show where the saved row now differs from it, and carry the new fingerprint so
-    that saving again is a deliberate choice to replace the other person's values."""
-    form: RowForm = context["form"]
-    data = form.data.copy()
-    data["fingerprint"] = conflict.fingerprint
-    form.data = data
+def _row_differences(form: RowForm, saved: dict) -> list[ConflictRow]:
+    """The cells where the row as saved now differs from what the person typed."""
     typed = {cell.key: cell for cell in form.cells()}
     differences = []
     for column in form.columns:
-        saved = conflict.saved.get(column.key)
-        mine = typed.get(column.key)
-        saved_text = _cell_text(saved.intensity, saved.kinds, saved.note) if saved else _("Non renseignée")
+        was, mine = saved.get(column.key), typed.get(column.key)
+        saved_text = _cell_text(was.intensity, was.kinds, was.note) if was else _("Non renseignée")
         answered = mine is not None and mine.intensity is not None
         mine_text = _cell_text(mine.intensity, mine.ordered_kinds, mine.note) if answered else _("Non renseignée")
         if saved_text != mine_text:
-            differences.append({"label": column.label, "saved": saved_text, "yours": mine_text})
-    context.update(conflict=True, differences=differences)
-    return render(request, "coverage/row_form.html", context, status=409)
+            differences.append(ConflictRow(label=column.label, saved=saved_text, yours=mine_text))
+    return differences
 
 
 def _cell_text(intensity: int, kinds: list[str], note: str) -> str:
@@ -102,27 +117,18 @@ def _cell_text(intensity: int, kinds: list[str], note: str) -> str:
 
 @partnership_view()
 def history(request: HttpRequest, access: PartnershipAccess, organization_pk: int) -> HttpResponse:
+    """Every change of every cell of the organization's row, each entry naming its cell."""
     organization, _can_edit = access_organization_row(access, organization_pk)
-    context = _page(access, organization=organization, entries=row_history(organization))
-    return render(request, "coverage/history.html", context)
-
-
-@partnership_view()
-def heatmap(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
-    organizations = Organization.objects.filter(partnership=access.partnership).count()
-    systems = coverage_by_system(access.partnership, organizations=organizations)
-    every_factor = [coverage for system in systems for coverage in system.items]
-    context = _page(
-        access,
-        systems=systems,
-        uncovered=[coverage for coverage in every_factor if coverage.status == "uncovered"],
-        thin=[coverage for coverage in every_factor if coverage.status == "thin"],
-        organization_count=organizations,
-        finding_url=finding_create_url(access, origin="factors"),
+    cell_label = selectors.cell_labels(access.partnership)
+    entries = child_history(
+        FactorIntervention,
+        subject=lambda record: cell_label(record.factor_id, record.element_id),
+        organization_id=organization.pk,
     )
-    return render(request, "coverage/heatmap.html", context)
-
-
-def _matrix_url(access: PartnershipAccess, detail: bool) -> str:
-    url = reverse("coverage:matrix", kwargs={"slug": access.partnership.slug})
-    return f"{url}?detail=1" if detail else url
+    return render_history(
+        request,
+        title=_("Ligne de %(name)s") % {"name": organization.name},
+        back_url=_matrix_url(access, detail=False),
+        entries=entries,
+        context=matrix_page(access),
+    )

@@ -1,4 +1,4 @@
-"""Votes on the candidate priorities: create, open, cast a ballot, close, read the result."""
+"""Votes on the candidate priorities: create, open, cast a ballot, close, read the result, choose from it."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -6,35 +6,45 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.history import history_entries
+from core.rendering import render_history
+from core.submissions import create_once
+from cycles.access import access_cycle
 from cycles.models import Cycle
 from partnerships.access import PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
-from . import selectors, services, vote_services
-from .access import access_cycle, access_vote
-from .forms import ChooseForm
-from .models import Vote
-from .vote_forms import BallotForm, VoteForm
+from .. import selectors, services, vote_services
+from ..access import access_vote
+from ..forms import ChooseForm
+from ..models import Vote
+from ..vote_forms import BallotForm, VoteForm
+from .common import page_context, tool_url
 
 
-def _detail(access: PartnershipAccess, cycle: Cycle, vote: Vote):
-    return redirect("priorities:vote_detail", slug=access.partnership.slug, cycle_pk=cycle.pk, vote_pk=vote.pk)
+def _detail(access: PartnershipAccess, vote: Vote):
+    return redirect(tool_url("vote_detail", access, vote.cycle_id, vote_pk=vote.pk))
 
 
 @partnership_view(Perm.RUN_VOTES)
 def vote_create(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
-    cycle = access_cycle(access, cycle_pk)
+    cycle, _can_manage = access_cycle(access, cycle_pk)
     candidates = list(selectors.candidate_findings(cycle))
     form = VoteForm(request.POST or None, candidate_count=len(candidates))
     if request.method == "POST" and form.is_valid():
-        vote = vote_services.vote_create(cycle=cycle, vote=form.instance, user=request.user)
-        messages.success(
+        created = create_once(
             request,
-            _("Le vote « %(title)s » est prêt ; ouvrez-le quand le groupe est prêt à voter.") % {"title": vote.title},
+            form,
+            create=lambda: vote_services.vote_create(cycle=cycle, vote=form.instance, user=request.user),
+            url=lambda vote: tool_url("vote_detail", access, cycle.pk, vote_pk=vote.pk),
+            message=lambda vote: (
+                _("Le vote « %(title)s » est prêt ; ouvrez-le quand le groupe est prêt à voter.")
+                % {"title": vote.title}
+            ),
         )
-        return _detail(access, cycle, vote)
-    context = {"access": access, "section": "cycles", "cycle": cycle, "form": form, "candidates": candidates}
-    return render(request, "priorities/vote_form.html", context)
+        if created:
+            return created
+    return render(request, "priorities/vote_form.html", page_context(access, cycle, form=form, candidates=candidates))
 
 
 def record_choice(request: HttpRequest, cycle: Cycle, form: ChooseForm) -> None:
@@ -55,7 +65,7 @@ def record_choice(request: HttpRequest, cycle: Cycle, form: ChooseForm) -> None:
 
 
 def _choose_form(cycle: Cycle, vote: Vote, result, data: QueryDict | None) -> ChooseForm:
-    chosen = set(cycle.priorities.values_list("finding_id", flat=True))
+    chosen = selectors.chosen_finding_ids(cycle)
     rows = [row for row in result if row.item.pk not in chosen]
     return ChooseForm(
         data,
@@ -69,7 +79,6 @@ def _choose_form(cycle: Cycle, vote: Vote, result, data: QueryDict | None) -> Ch
 def render_vote_detail(
     request: HttpRequest,
     access: PartnershipAccess,
-    cycle: Cycle,
     vote: Vote,
     *,
     ballot_form: BallotForm | None = None,
@@ -79,6 +88,7 @@ def render_vote_detail(
 
     A valid choice is recorded here, since the choice offered depends on this vote's result.
     """
+    cycle = vote.cycle
     candidates = selectors.vote_candidates(vote)
     voters = selectors.vote_voters(vote)
     can_vote = vote.is_open and access.can(Perm.VOTE)
@@ -91,66 +101,62 @@ def render_vote_detail(
         choose_form = _choose_form(cycle, vote, result, choose_data)
         if choose_data is not None and choose_form.is_valid():
             record_choice(request, cycle, choose_form)
-            return redirect("priorities:home", slug=access.partnership.slug, cycle_pk=cycle.pk)
-    context = {
-        "access": access,
-        "section": "cycles",
-        "cycle": cycle,
-        "vote": vote,
-        "candidates": candidates,
-        "voters": voters,
-        "has_voted": any(member.pk == access.membership.pk for member in voters),
-        "can_vote": can_vote,
-        "can_run": access.can(Perm.RUN_VOTES),
-        "ballot_form": ballot_form,
-        "result": result,
-        "choose_form": choose_form,
-    }
+            return redirect(tool_url("home", access, cycle.pk))
+    context = page_context(
+        access,
+        cycle,
+        vote=vote,
+        candidates=candidates,
+        voters=voters,
+        has_voted=any(member.pk == access.membership.pk for member in voters),
+        can_vote=can_vote,
+        can_run=access.can(Perm.RUN_VOTES),
+        ballot_form=ballot_form,
+        result=result,
+        choose_form=choose_form,
+    )
     return render(request, "priorities/vote_detail.html", context)
 
 
 @partnership_view()
 def vote_detail(request: HttpRequest, access: PartnershipAccess, cycle_pk: int, vote_pk: int) -> HttpResponse:
-    cycle = access_cycle(access, cycle_pk)
-    return render_vote_detail(request, access, cycle, access_vote(access, cycle, vote_pk))
+    vote, _can_run = access_vote(access, cycle_pk, vote_pk)
+    return render_vote_detail(request, access, vote)
 
 
 @partnership_view(Perm.RUN_VOTES, methods=("POST",))
 def vote_open(request: HttpRequest, access: PartnershipAccess, cycle_pk: int, vote_pk: int) -> HttpResponse:
-    cycle = access_cycle(access, cycle_pk)
-    vote = access_vote(access, cycle, vote_pk)
+    vote, _can_run = access_vote(access, cycle_pk, vote_pk)
     try:
         vote_services.vote_open(vote=vote)
     except vote_services.VoteStateError:
         messages.error(request, _("Seul un vote en préparation peut être ouvert."))
     else:
         messages.success(request, _("Le vote est ouvert : les membres peuvent voter."))
-    return _detail(access, cycle, vote)
+    return _detail(access, vote)
 
 
 @partnership_view(Perm.RUN_VOTES, methods=("POST",))
 def vote_close(request: HttpRequest, access: PartnershipAccess, cycle_pk: int, vote_pk: int) -> HttpResponse:
-    cycle = access_cycle(access, cycle_pk)
-    vote = access_vote(access, cycle, vote_pk)
+    vote, _can_run = access_vote(access, cycle_pk, vote_pk)
     try:
         vote_services.vote_close(vote=vote)
     except vote_services.VoteStateError:
         messages.error(request, _("Seul un vote ouvert peut être fermé."))
     else:
         messages.success(request, _("Le vote est fermé : le résultat est affiché."))
-    return _detail(access, cycle, vote)
+    return _detail(access, vote)
 
 
 @partnership_view(Perm.VOTE, methods=("POST",))
 def ballot(request: HttpRequest, access: PartnershipAccess, cycle_pk: int, vote_pk: int) -> HttpResponse:
-    cycle = access_cycle(access, cycle_pk)
-    vote = access_vote(access, cycle, vote_pk)
+    vote, _can_run = access_vote(access, cycle_pk, vote_pk)
     if not vote.is_open:
         messages.error(request, _("Ce vote n'est pas ouvert : votre bulletin n'a pas été enregistré."))
-        return _detail(access, cycle, vote)
+        return _detail(access, vote)
     form = BallotForm(request.POST, vote=vote, candidates=selectors.vote_candidates(vote), current={})
     if not form.is_valid():
-        return render_vote_detail(request, access, cycle, vote, ballot_form=form)
+        return render_vote_detail(request, access, vote, ballot_form=form)
     try:
         vote_services.ballot_cast(vote=vote, member=access.membership, choices=form.choices)
     except vote_services.VoteStateError:
@@ -159,4 +165,17 @@ def ballot(request: HttpRequest, access: PartnershipAccess, cycle_pk: int, vote_
         messages.success(
             request, _("Votre bulletin a été enregistré. Vous pouvez le modifier tant que le vote est ouvert.")
         )
-    return _detail(access, cycle, vote)
+    return _detail(access, vote)
+
+
+@partnership_view()
+def vote_history(request: HttpRequest, access: PartnershipAccess, cycle_pk: int, vote_pk: int) -> HttpResponse:
+    """The Vote record only (status, settings, candidates): ballots are personal and never shown."""
+    vote, _can_run = access_vote(access, cycle_pk, vote_pk)
+    return render_history(
+        request,
+        title=vote.title,
+        back_url=tool_url("vote_detail", access, cycle_pk, vote_pk=vote.pk),
+        entries=history_entries(vote),
+        context=page_context(access, vote.cycle),
+    )

@@ -1,0 +1,27 @@
+"""Outil 7's coverage map: how many organizations act on each factor, and the factors nobody covers."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from analysis.links import finding_create_url
+from partnerships.access import PartnershipAccess, partnership_view
+
+from .. import selectors
+from ..heatmap import coverage_by_system
+from .matrix import matrix_page
+
+
+@partnership_view()
+def heatmap(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
+    organizations = selectors.organization_count(access.partnership)
+    systems = coverage_by_system(access.partnership, organizations=organizations)
+    every_factor = [coverage for system in systems for coverage in system.items]
+    context = matrix_page(
+        access,
+        systems=systems,
+        uncovered=[coverage for coverage in every_factor if coverage.status == "uncovered"],
+        thin=[coverage for coverage in every_factor if coverage.status == "thin"],
+        organization_count=organizations,
+    )
+    context["finding_url"] = finding_create_url(access, context["cycle"], origin="factors")
+    return render(request, "coverage/heatmap.html", context)
