@@ -1,10 +1,14 @@
 """Shared test fixtures: one partnership seen by each role, and an outsider from another partnership."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
+from core.tests.support import query_count
+from cycles.tests.factories import CycleFactory
 from organizations.tests.factories import OrganizationFactory
 from partnerships.models import Role
 from partnerships.tests.factories import MembershipFactory, PartnershipFactory, UserFactory
@@ -65,6 +69,37 @@ def client_for(db):
         return client
 
     return make
+
+
+@pytest.fixture
+def cycle(cast):
+    """A cycle of the cast's partnership."""
+    return CycleFactory(partnership=cast.partnership)
+
+
+@pytest.fixture
+def cycle_url(cast, cycle) -> Callable[..., str]:
+    """cycle_url("priorities:vote_detail", vote_pk=3): that page's address in the cast's partnership and cycle."""
+
+    def make(name: str, **kwargs) -> str:
+        return reverse(name, kwargs={"slug": cast.partnership.slug, "cycle_pk": cycle.pk, **kwargs})
+
+    return make
+
+
+@pytest.fixture
+def assert_flat_queries() -> Callable[..., int]:
+    """assert_flat_queries(client, address, grow=...) requests the page, calls grow() to add data, requests it
+    again and fails unless both made the same number of SQL queries. Returns that number."""
+
+    def check(client, address: str, *, grow: Callable[[], object]) -> int:
+        small = query_count(client, address)
+        grow()
+        large = query_count(client, address)
+        assert small == large, f"{address}: {small} queries with little data, {large} with more"
+        return small
+
+    return check
 
 
 # --- Browser tests (Playwright driving Debian's Chromium) ------------------------------------------------------

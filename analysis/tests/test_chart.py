@@ -4,7 +4,7 @@ import pytest
 
 from analysis.models import TerritoryLevel
 from analysis.tests.factories import StatisticFactory
-from analysis.tests.helpers import query_count, url
+from core.tests.support import query_count, url
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def eqdem(cast):
 
 
 def test_chart_shows_the_three_levels_and_their_numbers(cast, client_for, eqdem):
-    response = client_for(cast.observer).get(url("statistic_chart", cast), {"indicator": INDICATOR})
+    response = client_for(cast.observer).get(url("analysis:statistic_chart", cast), {"indicator": INDICATOR})
     content = response.content.decode()
     assert response.status_code == 200
     assert 'role="img"' in content and "<title id=" in content and "<desc id=" in content
@@ -64,7 +64,7 @@ def test_chart_shows_the_three_levels_and_their_numbers(cast, client_for, eqdem)
 def test_chart_can_show_another_local_territory(cast, client_for, eqdem):
     content = (
         client_for(cast.observer)
-        .get(url("statistic_chart", cast), {"indicator": INDICATOR, "territory": "Autre RLS"})
+        .get(url("analysis:statistic_chart", cast), {"indicator": INDICATOR, "territory": "Autre RLS"})
         .content.decode()
     )
     assert "99,9" in content and "14,2" not in content
@@ -74,29 +74,29 @@ def test_chart_can_show_another_local_territory(cast, client_for, eqdem):
 def test_one_chart_per_domain_unless_one_is_chosen(cast, client_for, eqdem):
     figures(cast, "Compétences sociales", [(TerritoryLevel.QUEBEC, "Québec", "2022", "10.6", False)])
     client = client_for(cast.observer)
-    content = client.get(url("statistic_chart", cast), {"indicator": INDICATOR}).content.decode()
+    content = client.get(url("analysis:statistic_chart", cast), {"indicator": INDICATOR}).content.decode()
     assert content.count('<figure class="chart"') == 2
     content = client.get(
-        url("statistic_chart", cast), {"indicator": INDICATOR, "domain": "Compétences sociales"}
+        url("analysis:statistic_chart", cast), {"indicator": INDICATOR, "domain": "Compétences sociales"}
     ).content.decode()
     assert content.count('<figure class="chart"') == 1 and "10,6" in content
 
 
 def test_chart_without_data_explains_itself(cast, client_for):
-    content = client_for(cast.observer).get(url("statistic_chart", cast)).content.decode()
+    content = client_for(cast.observer).get(url("analysis:statistic_chart", cast)).content.decode()
     assert "Aucune donnée n'a encore été saisie." in content
 
 
 def test_chart_numbers_are_read_in_english_with_a_point(cast, client_for, eqdem):
     client = client_for(cast.observer)
     client.cookies["django_language"] = "en"
-    content = client.get(url("statistic_chart", cast), {"indicator": INDICATOR}).content.decode()
+    content = client.get(url("analysis:statistic_chart", cast), {"indicator": INDICATOR}).content.decode()
     assert "11.5" in content
 
 
 def test_chart_query_count_does_not_grow(cast, client_for, eqdem):
     client = client_for(cast.observer)
-    address = f"{url('statistic_chart', cast)}?indicator={INDICATOR}"
+    address = f"{url('analysis:statistic_chart', cast)}?indicator={INDICATOR}"
     small = query_count(client, address)
     for year in range(1990, 2010):
         figures(cast, "Maturité affective", [(TerritoryLevel.QUEBEC, "Québec", str(year), "10", False)])
@@ -112,7 +112,7 @@ def test_a_column_of_figures_keeps_the_same_decimals(cast, client_for):
             (TerritoryLevel.QUEBEC, "Québec", "2022", "10.6", False),
         ],
     )
-    content = client_for(cast.observer).get(url("statistic_chart", cast)).content.decode()
+    content = client_for(cast.observer).get(url("analysis:statistic_chart", cast)).content.decode()
     assert "<td>11,0" in content and "<td>10,6" in content
 
 
@@ -121,6 +121,6 @@ def test_a_statistic_links_to_its_own_chart(cast, client_for, eqdem):
 
     statistic = Statistic.objects.get(territory_name="Autre RLS")
     client = client_for(cast.observer)
-    detail = client.get(url("statistic_detail", cast, statistic_pk=statistic.pk)).content.decode()
+    detail = client.get(url("analysis:statistic_detail", cast, statistic_pk=statistic.pk)).content.decode()
     link = re.search(r'href="([^"]*graphique/\?indicator=[^"]*)"', detail).group(1).replace("&amp;", "&")
     assert "99,9" in client.get(link).content.decode()

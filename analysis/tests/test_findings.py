@@ -4,7 +4,7 @@ import pytest
 
 from analysis.models import Finding, FindingNature, FindingOrigin
 from analysis.tests.factories import FindingFactory, ObservationFactory, StatisticFactory
-from analysis.tests.helpers import query_count, url
+from core.tests.support import query_count, url
 from coverage.models import FactorIntervention, Intensity
 from cycles.tests.factories import CycleFactory
 from factors.models import ProtectiveFactor
@@ -16,21 +16,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def cycle(cast):
-    return CycleFactory(partnership=cast.partnership)
-
-
-@pytest.fixture
 def reading():
     return ProtectiveFactor.objects.get(code="habiletes-communication", partnership=None)
 
 
 def ticked(content: str, name: str, value) -> bool:
     return re.search(rf'<input[^>]*name="{name}" value="{value}"[^>]*checked', content) is not None
-
-
-def furl(name, cast, cycle, **kwargs):
-    return url(name, cast, cycle_pk=cycle.pk, **kwargs)
 
 
 def valid_data(**overrides):
@@ -58,18 +49,22 @@ def evidence(cast, reading):
 
 def test_committee_draws_a_finding_with_its_evidence(cast, client_for, cycle, reading, evidence):
     data = valid_data(factors=[reading.pk], **{name: [obj.pk] for name, obj in evidence.items()})
-    response = client_for(cast.committee).post(furl("finding_create", cast, cycle), data)
+    response = client_for(cast.committee).post(url("analysis:finding_create", cast, cycle_pk=cycle.pk), data)
     finding = Finding.objects.get(cycle=cycle)
     assert response.status_code == 302
     assert finding.created_by == cast.committee and finding.systems == "enfant"
     assert list(finding.factors.all()) == [reading]
     for name, obj in evidence.items():
         assert list(getattr(finding, name).all()) == [obj]
-    content = client_for(cast.observer).get(furl("finding_detail", cast, cycle, finding_pk=finding.pk)).content.decode()
+    content = (
+        client_for(cast.observer)
+        .get(url("analysis:finding_detail", cast, cycle_pk=cycle.pk, finding_pk=finding.pk))
+        .content.decode()
+    )
     assert "Peu de livres à la maison." in content and "Heure du conte" in content
     assert "Habiletés de communication" in content and "Régulière" in content
-    assert url("statistic_detail", cast, statistic_pk=evidence["statistics"].pk) in content
-    assert url("observation_detail", cast, observation_pk=evidence["observations"].pk) in content
+    assert url("analysis:statistic_detail", cast, statistic_pk=evidence["statistics"].pk) in content
+    assert url("analysis:observation_detail", cast, observation_pk=evidence["observations"].pk) in content
 
 
 @pytest.mark.parametrize("field", ["statistics", "observations", "services", "interventions", "factors"])
@@ -84,7 +79,7 @@ def test_evidence_from_another_partnership_is_refused(cast, client_for, cycle, r
         "factors": lambda: LocalFactorFactory(partnership=other),
     }[field]()
     response = client_for(cast.coordinator).post(
-        furl("finding_create", cast, cycle), valid_data(**{field: [foreign.pk]})
+        url("analysis:finding_create", cast, cycle_pk=cycle.pk), valid_data(**{field: [foreign.pk]})
     )
     assert response.status_code == 200
     assert "Sélectionnez un choix valide" in response.content.decode()
@@ -95,18 +90,24 @@ def test_evidence_from_another_partnership_is_refused(cast, client_for, cycle, r
 def test_partners_and_observers_only_read(cast, client_for, cycle, role):
     client = client_for(getattr(cast, role))
     finding = FindingFactory(cycle=cycle)
-    assert client.get(furl("finding_create", cast, cycle)).status_code == 403
-    assert client.post(furl("finding_create", cast, cycle), valid_data()).status_code == 403
-    edit = furl("finding_edit", cast, cycle, finding_pk=finding.pk)
+    assert client.get(url("analysis:finding_create", cast, cycle_pk=cycle.pk)).status_code == 403
+    assert client.post(url("analysis:finding_create", cast, cycle_pk=cycle.pk), valid_data()).status_code == 403
+    edit = url("analysis:finding_edit", cast, cycle_pk=cycle.pk, finding_pk=finding.pk)
     assert client.post(edit, valid_data(version=1)).status_code == 403
-    assert client.post(furl("finding_delete", cast, cycle, finding_pk=finding.pk)).status_code == 403
-    assert client.get(furl("finding_detail", cast, cycle, finding_pk=finding.pk)).status_code == 200
+    assert (
+        client.post(url("analysis:finding_delete", cast, cycle_pk=cycle.pk, finding_pk=finding.pk)).status_code == 403
+    )
+    assert client.get(url("analysis:finding_detail", cast, cycle_pk=cycle.pk, finding_pk=finding.pk)).status_code == 200
     assert Finding.objects.count() == 1
 
 
 def test_other_tools_prefill_the_origin_and_factor(cast, client_for, cycle, reading, evidence):
     params = {"origin": "factors", "factor": reading.pk, "intervention": evidence["interventions"].pk}
-    content = client_for(cast.coordinator).get(furl("finding_create", cast, cycle), params).content.decode()
+    content = (
+        client_for(cast.coordinator)
+        .get(url("analysis:finding_create", cast, cycle_pk=cycle.pk), params)
+        .content.decode()
+    )
     assert ticked(content, "origin", "factors")
     assert ticked(content, "factors", reading.pk) and ticked(content, "systems", reading.system)
     assert ticked(content, "interventions", evidence["interventions"].pk)
@@ -116,13 +117,16 @@ def test_other_tools_prefill_the_origin_and_factor(cast, client_for, cycle, read
 def test_prefill_ignores_what_the_form_does_not_offer(cast, client_for, cycle):
     foreign = LocalFactorFactory(partnership=cast.other_partnership)
     response = client_for(cast.coordinator).get(
-        furl("finding_create", cast, cycle), {"origin": "nope", "factor": foreign.pk, "statistic": "x"}
+        url("analysis:finding_create", cast, cycle_pk=cycle.pk),
+        {"origin": "nope", "factor": foreign.pk, "statistic": "x"},
     )
     assert response.status_code == 200 and "checked" not in response.content.decode()
 
 
 def test_bad_input_is_explained_and_kept(cast, client_for, cycle):
-    response = client_for(cast.coordinator).post(furl("finding_create", cast, cycle), valid_data(nature=""))
+    response = client_for(cast.coordinator).post(
+        url("analysis:finding_create", cast, cycle_pk=cycle.pk), valid_data(nature="")
+    )
     content = response.content.decode()
     assert response.status_code == 200
     assert "Ce champ est obligatoire." in content and "moins d&#x27;éveil à la lecture" in content
@@ -131,7 +135,7 @@ def test_bad_input_is_explained_and_kept(cast, client_for, cycle):
 def test_a_finding_is_reached_only_through_its_own_cycle(cast, client_for, cycle):
     finding = FindingFactory(cycle=cycle)
     other_cycle = CycleFactory(partnership=cast.partnership, name="Autre cycle")
-    address = url("finding_detail", cast, cycle_pk=other_cycle.pk, finding_pk=finding.pk)
+    address = url("analysis:finding_detail", cast, cycle_pk=other_cycle.pk, finding_pk=finding.pk)
     assert client_for(cast.coordinator).get(address).status_code == 404
 
 
@@ -142,7 +146,9 @@ def test_list_filters_by_origin_nature_and_system(cast, client_for, cycle):
     client = client_for(cast.observer)
 
     def rows(**filters):
-        return client.get(furl("findings", cast, cycle), filters, HTTP_HX_REQUEST="true").content.decode()
+        return client.get(
+            url("analysis:findings", cast, cycle_pk=cycle.pk), filters, HTTP_HX_REQUEST="true"
+        ).content.decode()
 
     assert "Constat A" in rows() and "Constat B" in rows() and "autre cycle" not in rows()
     assert "Constat B" not in rows(origin="services")
@@ -153,7 +159,7 @@ def test_list_filters_by_origin_nature_and_system(cast, client_for, cycle):
 
 def test_concurrent_edit_is_refused_and_keeps_what_was_typed(cast, client_for, cycle):
     finding = FindingFactory(cycle=cycle)
-    edit = furl("finding_edit", cast, cycle, finding_pk=finding.pk)
+    edit = url("analysis:finding_edit", cast, cycle_pk=cycle.pk, finding_pk=finding.pk)
     first, second = client_for(cast.coordinator), client_for(cast.committee)
     assert first.post(edit, valid_data(version=1, statement="Version A")).status_code == 302
     response = second.post(edit, valid_data(version=1, statement="Version B"))
@@ -165,13 +171,17 @@ def test_concurrent_edit_is_refused_and_keeps_what_was_typed(cast, client_for, c
 
 def test_edit_keeps_links_and_history_shows_their_changes(cast, client_for, cycle, reading, evidence):
     client = client_for(cast.coordinator)
-    client.post(furl("finding_create", cast, cycle), valid_data(statistics=[evidence["statistics"].pk]))
+    client.post(
+        url("analysis:finding_create", cast, cycle_pk=cycle.pk), valid_data(statistics=[evidence["statistics"].pk])
+    )
     finding = Finding.objects.get()
-    edit = furl("finding_edit", cast, cycle, finding_pk=finding.pk)
+    edit = url("analysis:finding_edit", cast, cycle_pk=cycle.pk, finding_pk=finding.pk)
     data = valid_data(version=1, factors=[reading.pk], observations=[evidence["observations"].pk])
     assert client.post(edit, data).status_code == 302
     assert list(finding.statistics.all()) == [] and list(finding.observations.all()) == [evidence["observations"]]
-    content = client_for(cast.observer).get(furl("finding_history", cast, cycle, finding_pk=finding.pk))
+    content = client_for(cast.observer).get(
+        url("analysis:finding_history", cast, cycle_pk=cycle.pk, finding_pk=finding.pk)
+    )
     content = content.content.decode()
     assert "Habiletés de communication orale et écrite" in content  # factor added
     assert "Peu de livres à la maison." in content  # observation added
@@ -182,13 +192,17 @@ def test_edit_keeps_links_and_history_shows_their_changes(cast, client_for, cycl
 def test_one_edit_is_one_history_entry(cast, client_for, cycle, reading, evidence):
     finding = FindingFactory(cycle=cycle)
     data = valid_data(version=1, factors=[reading.pk], **{name: [obj.pk] for name, obj in evidence.items()})
-    client_for(cast.coordinator).post(furl("finding_edit", cast, cycle, finding_pk=finding.pk), data)
+    client_for(cast.coordinator).post(
+        url("analysis:finding_edit", cast, cycle_pk=cycle.pk, finding_pk=finding.pk), data
+    )
     assert finding.history.count() == 2
 
 
 def test_coordinator_deletes_a_finding(cast, client_for, cycle):
     finding = FindingFactory(cycle=cycle)
-    response = client_for(cast.coordinator).post(furl("finding_delete", cast, cycle, finding_pk=finding.pk))
+    response = client_for(cast.coordinator).post(
+        url("analysis:finding_delete", cast, cycle_pk=cycle.pk, finding_pk=finding.pk)
+    )
     assert response.status_code == 302
     assert not Finding.objects.exists()
 
@@ -198,7 +212,9 @@ def test_a_finding_chosen_as_priority_cannot_be_deleted(cast, client_for, cycle)
 
     finding = FindingFactory(cycle=cycle)
     Priority.objects.create(cycle=cycle, finding=finding, position=1)
-    response = client_for(cast.coordinator).post(furl("finding_delete", cast, cycle, finding_pk=finding.pk))
+    response = client_for(cast.coordinator).post(
+        url("analysis:finding_delete", cast, cycle_pk=cycle.pk, finding_pk=finding.pk)
+    )
     assert response.status_code == 409
     content = response.content.decode()
     assert "ne peut pas être supprimée pour l'instant" in content and "priorité « 1." in content
@@ -209,7 +225,7 @@ def test_home_groups_findings_by_origin_and_nature(cast, client_for, cycle):
     FindingFactory(cycle=cycle, statement="Force des services", origin="services", nature="strength")
     FindingFactory(cycle=cycle, statement="Souci de couverture", origin="factors", nature="concern")
     StatisticFactory.create_batch(3, partnership=cast.partnership)
-    content = client_for(cast.observer).get(url("home", cast, cycle_pk=cycle.pk)).content.decode()
+    content = client_for(cast.observer).get(url("analysis:home", cast, cycle_pk=cycle.pk)).content.decode()
     assert "Outil 5 — Nos observations, nos constats" in content
     assert "Force des services" in content and "Souci de couverture" in content
     assert "<strong>3</strong>" in content
@@ -229,16 +245,19 @@ def test_list_query_count_does_not_grow(cast, client_for, cycle, reading, eviden
             getattr(finding, name).add(obj)
 
     finding_with_everything()
-    small = query_count(client, furl("findings", cast, cycle))
-    small_home = query_count(client, url("home", cast, cycle_pk=cycle.pk))
+    small = query_count(client, url("analysis:findings", cast, cycle_pk=cycle.pk))
+    small_home = query_count(client, url("analysis:home", cast, cycle_pk=cycle.pk))
     for _ in range(30):
         finding_with_everything()
-    assert query_count(client, furl("findings", cast, cycle)) == small
-    assert query_count(client, url("home", cast, cycle_pk=cycle.pk)) == small_home
+    assert query_count(client, url("analysis:findings", cast, cycle_pk=cycle.pk)) == small
+    assert query_count(client, url("analysis:home", cast, cycle_pk=cycle.pk)) == small_home
 
 
 def test_systems_left_unticked_come_from_the_factors(cast, client_for, cycle, reading):
     parenting = ProtectiveFactor.objects.get(code="pratiques-parentales", partnership=None)
     data = valid_data(systems=[], factors=[reading.pk, parenting.pk])
-    assert client_for(cast.coordinator).post(furl("finding_create", cast, cycle), data).status_code == 302
+    assert (
+        client_for(cast.coordinator).post(url("analysis:finding_create", cast, cycle_pk=cycle.pk), data).status_code
+        == 302
+    )
     assert Finding.objects.get().systems == "enfant,famille"

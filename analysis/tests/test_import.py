@@ -8,7 +8,7 @@ from openpyxl import Workbook, load_workbook
 from analysis.importing import COLUMNS
 from analysis.models import Statistic, TerritoryLevel
 from analysis.tests.factories import StatisticFactory
-from analysis.tests.helpers import url
+from core.tests.support import url
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def upload(content: bytes | str, name: str = "donnees.csv") -> SimpleUploadedFil
 
 def post_file(cast, client_for, file, user=None):
     client = client_for(user or cast.coordinator)
-    return client.post(url("statistic_import", cast), {"file": file})
+    return client.post(url("analysis:statistic_import", cast), {"file": file})
 
 
 def problems(response) -> str:
@@ -161,11 +161,11 @@ def test_only_editors_import(cast, client_for):
 
 def test_templates_download_with_the_headers(cast, client_for):
     client = client_for(cast.observer)
-    csv_response = client.get(url("statistic_template", cast), {"format": "csv"})
+    csv_response = client.get(url("analysis:statistic_template", cast), {"format": "csv"})
     assert csv_response["Content-Disposition"].startswith("attachment")
     first_line = csv_response.content.decode("utf-8-sig").splitlines()[0]
     assert first_line == HEADER
-    xlsx_response = client.get(url("statistic_template", cast), {"format": "xlsx"})
+    xlsx_response = client.get(url("analysis:statistic_template", cast), {"format": "xlsx"})
     sheet = load_workbook(io.BytesIO(xlsx_response.content)).worksheets[0]
     assert [cell.value for cell in sheet[1]] == list(COLUMNS)
 
@@ -173,13 +173,13 @@ def test_templates_download_with_the_headers(cast, client_for):
 def test_the_templates_import_as_they_are(cast, client_for):
     client = client_for(cast.coordinator)
     for fmt in ("csv", "xlsx"):
-        content = client.get(url("statistic_template", cast), {"format": fmt}).content
+        content = client.get(url("analysis:statistic_template", cast), {"format": fmt}).content
         assert post_file(cast, client_for, upload(content, f"modele.{fmt}")).status_code == 302
     assert Statistic.objects.get().value == Decimal("28.7")
 
 
 def test_the_eqdem_example_imports_cleanly(cast, client_for):
-    content = client_for(cast.observer).get(url("statistic_example", cast)).content
+    content = client_for(cast.observer).get(url("analysis:statistic_example", cast)).content
     response = post_file(cast, client_for, upload(content, "eqdem-quebec.csv"))
     assert response.status_code == 302
     statistics = Statistic.objects.filter(partnership=cast.partnership)
@@ -191,6 +191,6 @@ def test_the_eqdem_example_imports_cleanly(cast, client_for):
 
 def test_the_import_page_links_the_downloads(cast, client_for):
     StatisticFactory(partnership=cast.partnership)
-    content = client_for(cast.committee).get(url("statistic_import", cast)).content.decode()
-    assert url("statistic_example", cast) in content
-    assert f"{url('statistic_template', cast)}?format=xlsx" in content
+    content = client_for(cast.committee).get(url("analysis:statistic_import", cast)).content.decode()
+    assert url("analysis:statistic_example", cast) in content
+    assert f"{url('analysis:statistic_template', cast)}?format=xlsx" in content

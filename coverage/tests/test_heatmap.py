@@ -1,19 +1,15 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
 
+from core.tests.support import url
 from coverage.models import Intensity
-from coverage.tests.factories import ElementFactory, InterventionFactory
+from coverage.tests.factories import InterventionFactory
 from cycles.tests.factories import CycleFactory
-from offer.tests.factories import FactorFactory
+from factors.tests.factories import ElementFactory, FactorFactory
 from organizations.tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def url(name, cast):
-    return reverse(f"coverage:{name}", kwargs={"slug": cast.partnership.slug})
 
 
 def coverage_of(response, factor):
@@ -38,7 +34,7 @@ def mapped(cast):
 
 
 def test_heat_map_flags_uncovered_and_thin_factors(cast, client_for, mapped):
-    response = client_for(cast.observer).get(url("heatmap", cast))
+    response = client_for(cast.observer).get(url("coverage:heatmap", cast))
     uncovered = coverage_of(response, mapped["uncovered"])
     assert uncovered.status == "uncovered" and uncovered.levels == [(1, 1), (2, 0), (3, 0)]
     assert uncovered.not_acting == 2 and uncovered.score == round(100 * 1 / 9)
@@ -51,7 +47,7 @@ def test_heat_map_flags_uncovered_and_thin_factors(cast, client_for, mapped):
 
 
 def test_heat_map_says_it_in_words_in_a_real_table(cast, client_for, mapped):
-    content = client_for(cast.observer).get(url("heatmap", cast)).content.decode()
+    content = client_for(cast.observer).get(url("coverage:heatmap", cast)).content.decode()
     assert '<td class="status status-uncovered"><strong>non couvert</strong></td>' in content
     assert "<strong>faiblement couvert</strong>" in content
     assert "<caption>Système Communauté : couverture de chaque facteur</caption>" in content
@@ -65,13 +61,13 @@ def test_heat_map_links_each_factor_to_a_new_finding(cast, client_for, mapped):
         base = reverse("analysis:finding_create", kwargs={"slug": cast.partnership.slug, "cycle_pk": cycle.pk})
     except NoReverseMatch:
         base = None
-    content = client.get(url("heatmap", cast)).content.decode()
+    content = client.get(url("coverage:heatmap", cast)).content.decode()
     link = f"{base}?origin=factors&amp;factor={mapped['uncovered'].pk}"
     if base is None:
         assert "Tirer un constat" not in content
     else:
         assert link in content
-    assert "Tirer un constat" not in client_for(cast.observer).get(url("heatmap", cast)).content.decode()
+    assert "Tirer un constat" not in client_for(cast.observer).get(url("coverage:heatmap", cast)).content.decode()
 
 
 def _populate(cast, organizations: int, factors: list) -> None:
@@ -81,21 +77,15 @@ def _populate(cast, organizations: int, factors: list) -> None:
             InterventionFactory(organization=organization, factor=factor, intensity=index % 4, kinds=["parents"])
 
 
-@pytest.mark.parametrize("name,params", [("matrix", {}), ("matrix", {"detail": "1"}), ("heatmap", {})])
-def test_query_count_is_flat_between_10_and_60_organizations(cast, client_for, name, params):
+@pytest.mark.parametrize(
+    "name,params", [("coverage:matrix", {}), ("coverage:matrix", {"detail": "1"}), ("coverage:heatmap", {})]
+)
+def test_query_count_is_flat_between_10_and_60_organizations(cast, client_for, name, params, assert_flat_queries):
     factors = [FactorFactory(system=system) for system in ("enfant", "famille", "communaute")]
     ElementFactory(factor=factors[0])
-    client = client_for(cast.observer)
-
-    def count() -> int:
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(url(name, cast), params).status_code == 200
-        return len(ctx.captured_queries)
-
     _populate(cast, 10, factors)
-    small = count()
-    _populate(cast, 50, factors)
-    assert count() == small
+    address = f"{url(name, cast)}?{urlencode(params)}"
+    assert_flat_queries(client_for(cast.observer), address, grow=lambda: _populate(cast, 50, factors))
 
 
 def test_heat_map_shows_the_findings_resting_on_actions_on_each_factor(cast, client_for, mapped):
@@ -112,7 +102,7 @@ def test_heat_map_shows_the_findings_resting_on_actions_on_each_factor(cast, cli
     )
     other_partnership_finding.interventions.add(intervention)  # even a forged link must not leak a statement
 
-    response = client_for(cast.observer).get(url("heatmap", cast))
+    response = client_for(cast.observer).get(url("coverage:heatmap", cast))
 
     assert [f.pk for f in coverage_of(response, mapped["thin"]).findings] == [finding.pk]
     assert coverage_of(response, mapped["covered"]).findings == []

@@ -1,19 +1,15 @@
 import pytest
-from django.urls import reverse
 
+from core.tests.support import url
 from coverage.models import FactorIntervention, Intensity
-from coverage.tests.factories import ElementFactory, InterventionFactory
-from offer.tests.factories import FactorFactory
+from coverage.tests.factories import InterventionFactory
+from factors.tests.factories import ElementFactory, FactorFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def url(name, cast, **kwargs):
-    return reverse(f"coverage:{name}", kwargs={"slug": cast.partnership.slug, **kwargs})
-
-
 def row_url(cast, organization, detail=False):
-    address = url("row_edit", cast, organization_pk=organization.pk)
+    address = url("coverage:row_edit", cast, organization_pk=organization.pk)
     return f"{address}?detail=1" if detail else address
 
 
@@ -42,7 +38,7 @@ def post_row(client, address, cells: dict, fingerprint_value=None) -> object:
 def test_every_member_reads_the_matrix_in_words(cast, client_for, factors):
     InterventionFactory(organization=cast.organization, factor=factors["reading"], intensity=Intensity.CORE)
     for user in (cast.coordinator, cast.committee, cast.partner, cast.observer):
-        content = client_for(user).get(url("matrix", cast)).content.decode()
+        content = client_for(user).get(url("coverage:matrix", cast)).content.decode()
         assert "Outil 7 — Analyse de l" in content
         assert '<span class="visually-hidden">Au cœur de la mission</span>' in content
         assert '<span class="visually-hidden">Non renseignée</span>' in content
@@ -122,7 +118,7 @@ def test_detail_adds_the_elements(cast, client_for, factors):
     prefix = f"f{factors['reading'].pk}-e{element.pk}"
     assert post_row(client, row_url(cast, cast.organization, detail=True), {prefix: (1, [], "")}).status_code == 302
     assert FactorIntervention.objects.get().element == element
-    matrix = client.get(url("matrix", cast), {"detail": "1"}).content.decode()
+    matrix = client.get(url("coverage:matrix", cast), {"detail": "1"}).content.decode()
     assert "Lecture parent-enfant" in matrix and "Ensemble du facteur" in matrix
 
 
@@ -152,7 +148,7 @@ def test_history_lists_every_changed_cell(cast, client_for, factors):
     address = row_url(cast, cast.organization)
     post_row(client, address, {f"f{reading.pk}": (1, [], "")})
     post_row(client, address, {f"f{reading.pk}": (2, ["training"], "")})
-    response = client_for(cast.observer).get(url("history", cast, organization_pk=cast.organization.pk))
+    response = client_for(cast.observer).get(url("coverage:history", cast, organization_pk=cast.organization.pk))
     content = response.content.decode()
     assert "Habitudes de lecture" in content and "Coordination" in content
     latest = response.context["entries"][0]
@@ -192,7 +188,7 @@ def test_the_kinds_of_action_are_written_in_the_cell_and_the_legend(cast, client
         organization=cast.organization, factor=factors["reading"], intensity=2, kinds=["training", "parents"]
     )
     client = client_for(cast.observer)
-    content = client.get(url("matrix", cast)).content.decode()
+    content = client.get(url("coverage:matrix", cast)).content.decode()
     cell = '<span class="kind-codes" aria-hidden="true"><span>Par</span><span>Form</span></span>'
     assert cell in content
     assert (
@@ -201,7 +197,7 @@ def test_the_kinds_of_action_are_written_in_the_cell_and_the_legend(cast, client
     assert "<strong>Form</strong> Formation des intervenant·es" in content  # the legend explains every code
     assert "title=" not in content.split("<tbody>")[1]
     client.cookies["django_language"] = "en"
-    english = client.get(url("matrix", cast))
+    english = client.get(url("coverage:matrix", cast))
     assert english.status_code == 200
     assert 'lang="en"' in english.content.decode()
     assert '<span class="kind-codes" aria-hidden="true"><span>' in english.content.decode()

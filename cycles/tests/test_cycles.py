@@ -2,32 +2,21 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.tests.support import query_count, url
 from cycles.models import Cycle, Step, StepStatus
 from cycles.tests.factories import CycleFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def url(name, cast, **kwargs):
-    return reverse(f"cycles:{name}", kwargs={"slug": cast.partnership.slug, **kwargs})
-
-
-def count_queries(client, address) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(address).status_code == 200
-    return len(ctx.captured_queries)
-
-
 def test_coordinator_creates_a_cycle_with_its_five_steps(cast, client_for):
     data = {"name": "  Plan   2026-2029 ", "starts_on": "2026-04-01", "ends_on": "2029-03-31"}
-    response = client_for(cast.coordinator).post(url("create", cast), data)
+    response = client_for(cast.coordinator).post(url("cycles:create", cast), data)
     cycle = Cycle.objects.get(partnership=cast.partnership)
     assert response.status_code == 302
-    assert response["Location"] == url("detail", cast, cycle_pk=cycle.pk)
+    assert response["Location"] == url("cycles:detail", cast, cycle_pk=cycle.pk)
     assert cycle.name == "Plan 2026-2029"
     assert list(cycle.steps.values_list("number", "status")) == [(n, StepStatus.NOT_STARTED) for n in range(1, 6)]
     assert cycle.history.get().history_user == cast.coordinator
@@ -38,7 +27,7 @@ def test_coordinator_creates_a_cycle_with_its_five_steps(cast, client_for):
     [{"starts_on": "2026-04-01", "ends_on": "2026-04-01"}, {"starts_on": "2026-04-01", "ends_on": "2025-04-01"}],
 )
 def test_end_before_start_is_explained_and_kept(cast, client_for, dates):
-    response = client_for(cast.coordinator).post(url("create", cast), {"name": "Nom à garder", **dates})
+    response = client_for(cast.coordinator).post(url("cycles:create", cast), {"name": "Nom à garder", **dates})
     content = response.content.decode()
     assert response.status_code == 200
     assert "La date de fin doit être après la date de début." in content
@@ -48,7 +37,7 @@ def test_end_before_start_is_explained_and_kept(cast, client_for, dates):
 
 def test_unreadable_date_is_explained(cast, client_for):
     data = {"name": "Plan", "starts_on": "31/31/2026", "ends_on": ""}
-    response = client_for(cast.coordinator).post(url("create", cast), data)
+    response = client_for(cast.coordinator).post(url("cycles:create", cast), data)
     content = response.content.decode()
     assert response.status_code == 200
     assert "Saisissez une date valide." in content and "Ce champ est obligatoire." in content
@@ -60,9 +49,9 @@ def test_only_coordination_manages_cycles(cast, client_for, role):
     cycle = CycleFactory(partnership=cast.partnership)
     client = client_for(getattr(cast, role))
     data = {"name": "X", "starts_on": "2026-04-01", "ends_on": "2029-03-31", "version": cycle.version}
-    assert client.post(url("create", cast), data).status_code == 403
-    assert client.post(url("edit", cast, cycle_pk=cycle.pk), data).status_code == 403
-    status_url = url("step_status", cast, cycle_pk=cycle.pk, step_number=1)
+    assert client.post(url("cycles:create", cast), data).status_code == 403
+    assert client.post(url("cycles:edit", cast, cycle_pk=cycle.pk), data).status_code == 403
+    status_url = url("cycles:step_status", cast, cycle_pk=cycle.pk, step_number=1)
     assert client.post(status_url, {"status": StepStatus.IN_PROGRESS, "version": 1}).status_code == 403
     assert Cycle.objects.count() == 1
     assert cycle.steps.get(number=1).status == StepStatus.NOT_STARTED
@@ -75,7 +64,7 @@ def test_every_member_sees_the_list_newest_first_with_progress(cast, client_for)
     current.steps.filter(number__in=[1, 2]).update(status=StepStatus.COMPLETED)
     CycleFactory(partnership=cast.other_partnership, name="Cycle d'ailleurs")
     for user in (cast.coordinator, cast.committee, cast.partner, cast.observer):
-        content = client_for(user).get(url("list", cast)).content.decode()
+        content = client_for(user).get(url("cycles:list", cast)).content.decode()
         assert content.index("Cycle actuel") < content.index("Ancien cycle")
         assert "5 étapes terminées sur 5" in content and "2 étapes terminées sur 5" in content
         assert "Cycle d&#x27;ailleurs" not in content and "Cycle d'ailleurs" not in content
@@ -85,7 +74,7 @@ def test_detail_draws_the_circle_and_lists_the_steps(cast, client_for):
     cycle = CycleFactory(partnership=cast.partnership)
     cycle.steps.filter(number=1).update(status=StepStatus.COMPLETED)
     cycle.steps.filter(number=2).update(status=StepStatus.IN_PROGRESS)
-    content = client_for(cast.observer).get(url("detail", cast, cycle_pk=cycle.pk)).content.decode()
+    content = client_for(cast.observer).get(url("cycles:detail", cast, cycle_pk=cycle.pk)).content.decode()
     assert 'role="img"' in content and '<title id="cycle-circle-title">' in content
     assert content.count('class="cycle-segment') == 5
     assert "Étape 1, Intention : Terminée." in content
@@ -104,7 +93,7 @@ def test_detail_draws_the_circle_and_lists_the_steps(cast, client_for):
 
 def test_detail_shows_only_tools_that_exist_with_their_kwargs(cast, client_for):
     cycle = CycleFactory(partnership=cast.partnership)
-    content = client_for(cast.coordinator).get(url("detail", cast, cycle_pk=cycle.pk)).content.decode()
+    content = client_for(cast.coordinator).get(url("cycles:detail", cast, cycle_pk=cycle.pk)).content.decode()
     assert "Outil 1 — Synthèse de la démarche" in content
     step_page = reverse("intention:step", kwargs={"slug": cast.partnership.slug, "cycle_pk": cycle.pk})
     assert f'href="{step_page}"' in content
@@ -115,7 +104,8 @@ def test_detail_shows_only_tools_that_exist_with_their_kwargs(cast, client_for):
 def test_coordinator_moves_a_step_forward(cast, client_for):
     cycle = CycleFactory(partnership=cast.partnership)
     response = client_for(cast.coordinator).post(
-        url("step_status", cast, cycle_pk=cycle.pk, step_number=2), {"status": StepStatus.IN_PROGRESS, "version": 1}
+        url("cycles:step_status", cast, cycle_pk=cycle.pk, step_number=2),
+        {"status": StepStatus.IN_PROGRESS, "version": 1},
     )
     assert response.status_code == 302
     assert response["Location"].endswith("#etape-2")
@@ -126,7 +116,7 @@ def test_coordinator_moves_a_step_forward(cast, client_for):
 def test_reopening_a_completed_step_requires_a_reason(cast, client_for):
     cycle = CycleFactory(partnership=cast.partnership)
     client = client_for(cast.coordinator)
-    status_url = url("step_status", cast, cycle_pk=cycle.pk, step_number=1)
+    status_url = url("cycles:step_status", cast, cycle_pk=cycle.pk, step_number=1)
     assert client.post(status_url, {"status": StepStatus.COMPLETED, "version": 1}).status_code == 302
     response = client.post(status_url, {"status": StepStatus.IN_PROGRESS, "reason": "  ", "version": 2})
     content = response.content.decode()
@@ -139,7 +129,7 @@ def test_reopening_a_completed_step_requires_a_reason(cast, client_for):
     step = cycle.steps.get(number=1)
     assert step.status == StepStatus.IN_PROGRESS
     assert step.history.first().history_change_reason == reason
-    history = client_for(cast.observer).get(url("step_history", cast, cycle_pk=cycle.pk, step_number=1))
+    history = client_for(cast.observer).get(url("cycles:step_history", cast, cycle_pk=cycle.pk, step_number=1))
     content = history.content.decode()
     assert reason in content and "Terminée" in content and "En cours" in content
 
@@ -147,7 +137,7 @@ def test_reopening_a_completed_step_requires_a_reason(cast, client_for):
 def test_status_change_answers_htmx_with_the_region(cast, client_for):
     cycle = CycleFactory(partnership=cast.partnership)
     response = client_for(cast.coordinator).post(
-        url("step_status", cast, cycle_pk=cycle.pk, step_number=1),
+        url("cycles:step_status", cast, cycle_pk=cycle.pk, step_number=1),
         {"status": StepStatus.COMPLETED, "version": 1},
         HTTP_HX_REQUEST="true",
     )
@@ -159,7 +149,7 @@ def test_status_change_answers_htmx_with_the_region(cast, client_for):
 
 def test_status_conflict_keeps_the_choice_and_shows_the_current_status(cast, client_for):
     cycle = CycleFactory(partnership=cast.partnership)
-    status_url = url("step_status", cast, cycle_pk=cycle.pk, step_number=3)
+    status_url = url("cycles:step_status", cast, cycle_pk=cycle.pk, step_number=3)
     client = client_for(cast.coordinator)
     assert client.post(status_url, {"status": StepStatus.IN_PROGRESS, "version": 1}).status_code == 302
     response = client.post(status_url, {"status": StepStatus.COMPLETED, "reason": "Mon motif", "version": 1})
@@ -174,14 +164,15 @@ def test_status_conflict_keeps_the_choice_and_shows_the_current_status(cast, cli
 def test_unchanged_status_saves_nothing(cast, client_for):
     cycle = CycleFactory(partnership=cast.partnership)
     client_for(cast.coordinator).post(
-        url("step_status", cast, cycle_pk=cycle.pk, step_number=1), {"status": StepStatus.NOT_STARTED, "version": 1}
+        url("cycles:step_status", cast, cycle_pk=cycle.pk, step_number=1),
+        {"status": StepStatus.NOT_STARTED, "version": 1},
     )
     assert cycle.steps.get(number=1).version == 1
 
 
 def test_step_outside_the_five_is_not_found(cast, client_for):
     cycle = CycleFactory(partnership=cast.partnership)
-    response = client_for(cast.coordinator).get(url("step_history", cast, cycle_pk=cycle.pk, step_number=6))
+    response = client_for(cast.coordinator).get(url("cycles:step_history", cast, cycle_pk=cycle.pk, step_number=6))
     assert response.status_code == 404
 
 
@@ -189,8 +180,8 @@ def test_concurrent_cycle_edit_is_refused_and_keeps_what_was_typed(cast, client_
     cycle = CycleFactory(partnership=cast.partnership)
     base = {"starts_on": "2025-04-01", "ends_on": "2028-03-31", "version": 1}
     first, second = client_for(cast.coordinator), client_for(cast.coordinator)
-    assert first.post(url("edit", cast, cycle_pk=cycle.pk), {**base, "name": "Version A"}).status_code == 302
-    response = second.post(url("edit", cast, cycle_pk=cycle.pk), {**base, "name": "Version B"})
+    assert first.post(url("cycles:edit", cast, cycle_pk=cycle.pk), {**base, "name": "Version A"}).status_code == 302
+    response = second.post(url("cycles:edit", cast, cycle_pk=cycle.pk), {**base, "name": "Version B"})
     content = response.content.decode()
     assert response.status_code == 409
     assert "Version A" in content and "Version B" in content and 'name="version" value="2"' in content
@@ -201,33 +192,33 @@ def test_concurrent_cycle_edit_is_refused_and_keeps_what_was_typed(cast, client_
 def test_cycle_history_shows_who_changed_what(cast, client_for):
     cycle = CycleFactory(partnership=cast.partnership)
     data = {"name": "Plan renommé", "starts_on": "2025-04-01", "ends_on": "2028-03-31", "version": 1}
-    client_for(cast.coordinator).post(url("edit", cast, cycle_pk=cycle.pk), data)
-    content = client_for(cast.partner).get(url("history", cast, cycle_pk=cycle.pk)).content.decode()
+    client_for(cast.coordinator).post(url("cycles:edit", cast, cycle_pk=cycle.pk), data)
+    content = client_for(cast.partner).get(url("cycles:history", cast, cycle_pk=cycle.pk)).content.decode()
     assert "Plan renommé" in content and "Plan d&#x27;action 2025-2028" in content and "Coordination" in content
 
 
 def test_list_query_count_does_not_grow(cast, client_for):
     client = client_for(cast.observer)
     CycleFactory(partnership=cast.partnership)
-    small = count_queries(client, url("list", cast))
+    small = query_count(client, url("cycles:list", cast))
     CycleFactory.create_batch(8, partnership=cast.partnership)
-    assert count_queries(client, url("list", cast)) == small
+    assert query_count(client, url("cycles:list", cast)) == small
 
 
 def test_detail_query_count_does_not_grow(cast, client_for):
     client = client_for(cast.coordinator)
     cycle = CycleFactory(partnership=cast.partnership)
-    small = count_queries(client, url("detail", cast, cycle_pk=cycle.pk))
+    small = query_count(client, url("cycles:detail", cast, cycle_pk=cycle.pk))
     CycleFactory.create_batch(5, partnership=cast.partnership)
     for number in (1, 2, 3):
-        status_url = url("step_status", cast, cycle_pk=cycle.pk, step_number=number)
+        status_url = url("cycles:step_status", cast, cycle_pk=cycle.pk, step_number=number)
         assert client.post(status_url, {"status": StepStatus.COMPLETED, "version": 1}, follow=True).status_code == 200
-    assert count_queries(client, url("detail", cast, cycle_pk=cycle.pk)) == small
+    assert query_count(client, url("cycles:detail", cast, cycle_pk=cycle.pk)) == small
 
 
 def test_status_conflict_under_htmx_is_shown_in_the_region(cast, client_for):
     cycle = CycleFactory(partnership=cast.partnership)
-    status_url = url("step_status", cast, cycle_pk=cycle.pk, step_number=4)
+    status_url = url("cycles:step_status", cast, cycle_pk=cycle.pk, step_number=4)
     client = client_for(cast.coordinator)
     client.post(status_url, {"status": StepStatus.IN_PROGRESS, "version": 1})
     response = client.post(status_url, {"status": StepStatus.COMPLETED, "version": 1}, HTTP_HX_REQUEST="true")

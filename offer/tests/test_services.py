@@ -1,15 +1,13 @@
 import pytest
-from django.urls import reverse
 
+from core.tests.support import url
+from factors.tests.factories import FactorFactory
 from offer.models import Service
-from offer.tests.factories import FactorFactory, ServiceFactory, TerritoryFactory
+from offer.tests.factories import ServiceFactory
 from organizations.tests.factories import OrganizationFactory
+from partnerships.tests.factories import TerritoryFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def url(name, cast, **kwargs):
-    return reverse(f"offer:{name}", kwargs={"slug": cast.partnership.slug, **kwargs})
 
 
 def service_data(cast, **overrides):
@@ -49,7 +47,7 @@ def test_partner_adds_a_service_to_its_own_organization(cast, client_for):
     territory = TerritoryFactory(partnership=cast.partnership, name="Vieux-Moulin")
     factor = FactorFactory()
     data = service_data(cast, territories=[territory.pk], factors=[factor.pk])
-    response = client_for(cast.partner).post(url("service_create", cast), data)
+    response = client_for(cast.partner).post(url("offer:service_create", cast), data)
     service = Service.objects.get(name="Halte-garderie du Parc")
     assert response.status_code == 302
     assert service.organization == cast.organization
@@ -63,9 +61,11 @@ def test_partner_adds_a_service_to_its_own_organization(cast, client_for):
 
 def test_partner_only_offers_its_own_organization(cast, client_for):
     client = client_for(cast.partner)
-    form = client.get(url("service_create", cast)).context["form"]
+    form = client.get(url("offer:service_create", cast)).context["form"]
     assert list(form.fields["organization"].queryset) == [cast.organization]
-    response = client.post(url("service_create", cast), service_data(cast, organization=cast.other_organization.pk))
+    response = client.post(
+        url("offer:service_create", cast), service_data(cast, organization=cast.other_organization.pk)
+    )
     assert response.status_code == 200
     assert "Sélectionnez un choix valide" in response.content.decode()
     assert not Service.objects.exists()
@@ -73,19 +73,19 @@ def test_partner_only_offers_its_own_organization(cast, client_for):
 
 def test_committee_adds_a_service_to_any_organization(cast, client_for):
     data = service_data(cast, organization=cast.other_organization.pk)
-    assert client_for(cast.committee).post(url("service_create", cast), data).status_code == 302
+    assert client_for(cast.committee).post(url("offer:service_create", cast), data).status_code == 302
     assert Service.objects.get().organization == cast.other_organization
 
 
 def test_observer_is_refused_everywhere_but_reading(cast, client_for):
     service = ServiceFactory(organization=cast.organization)
     client = client_for(cast.observer)
-    assert client.get(url("home", cast)).status_code == 200
-    assert client.get(url("service_detail", cast, service_pk=service.pk)).status_code == 200
-    assert client.get(url("service_create", cast)).status_code == 403
-    assert client.post(url("service_create", cast), service_data(cast)).status_code == 403
-    assert client.post(url("service_edit", cast, service_pk=service.pk), edit_data(service)).status_code == 403
-    assert client.post(url("service_delete", cast, service_pk=service.pk)).status_code == 403
+    assert client.get(url("offer:home", cast)).status_code == 200
+    assert client.get(url("offer:service_detail", cast, service_pk=service.pk)).status_code == 200
+    assert client.get(url("offer:service_create", cast)).status_code == 403
+    assert client.post(url("offer:service_create", cast), service_data(cast)).status_code == 403
+    assert client.post(url("offer:service_edit", cast, service_pk=service.pk), edit_data(service)).status_code == 403
+    assert client.post(url("offer:service_delete", cast, service_pk=service.pk)).status_code == 403
     assert Service.objects.count() == 1
 
 
@@ -93,15 +93,17 @@ def test_partner_edits_and_deletes_only_its_own_services(cast, client_for):
     own = ServiceFactory(organization=cast.organization)
     other = ServiceFactory(organization=cast.other_organization)
     client = client_for(cast.partner)
-    assert client.get(url("service_edit", cast, service_pk=other.pk)).status_code == 403
-    assert client.post(url("service_edit", cast, service_pk=other.pk), edit_data(other, name="X")).status_code == 403
-    assert client.post(url("service_delete", cast, service_pk=other.pk)).status_code == 403
-    response = client.post(url("service_edit", cast, service_pk=own.pk), edit_data(own, name="Nouveau nom"))
+    assert client.get(url("offer:service_edit", cast, service_pk=other.pk)).status_code == 403
+    assert (
+        client.post(url("offer:service_edit", cast, service_pk=other.pk), edit_data(other, name="X")).status_code == 403
+    )
+    assert client.post(url("offer:service_delete", cast, service_pk=other.pk)).status_code == 403
+    response = client.post(url("offer:service_edit", cast, service_pk=own.pk), edit_data(own, name="Nouveau nom"))
     assert response.status_code == 302
     own.refresh_from_db()
     other.refresh_from_db()
     assert own.name == "Nouveau nom" and other.name != "X"
-    assert client.post(url("service_delete", cast, service_pk=own.pk)).status_code == 302
+    assert client.post(url("offer:service_delete", cast, service_pk=own.pk)).status_code == 302
     assert list(Service.objects.all()) == [other]
 
 
@@ -117,7 +119,7 @@ def test_forged_records_of_another_partnership_are_rejected(cast, client_for):
         "organization": theirs_organization.pk,
     }
     for name, value in forged.items():
-        response = client.post(url("service_create", cast), service_data(cast, **{name: value}))
+        response = client.post(url("offer:service_create", cast), service_data(cast, **{name: value}))
         assert response.status_code == 200, name
         assert response.context["form"].errors.get(name), name
     assert not Service.objects.exists()
@@ -125,7 +127,7 @@ def test_forged_records_of_another_partnership_are_rejected(cast, client_for):
 
 def test_local_and_reference_factors_are_accepted(cast, client_for):
     factors = [FactorFactory().pk, FactorFactory(partnership=cast.partnership).pk]
-    response = client_for(cast.coordinator).post(url("service_create", cast), service_data(cast, factors=factors))
+    response = client_for(cast.coordinator).post(url("offer:service_create", cast), service_data(cast, factors=factors))
     assert response.status_code == 302
     assert sorted(Service.objects.get().factors.values_list("pk", flat=True)) == sorted(factors)
 
@@ -134,7 +136,7 @@ def test_bad_input_is_explained_and_kept(cast, client_for):
     data = service_data(
         cast, clientele_codes=[], capacity="beaucoup", partner_organizations=[cast.organization.pk], schedule="Lundis"
     )
-    response = client_for(cast.coordinator).post(url("service_create", cast), data)
+    response = client_for(cast.coordinator).post(url("offer:service_create", cast), data)
     content = response.content.decode()
     assert response.status_code == 200
     assert "Cochez au moins une clientèle." in content
@@ -147,7 +149,7 @@ def test_bad_input_is_explained_and_kept(cast, client_for):
 def test_concurrent_edit_is_refused_and_keeps_what_was_typed(cast, client_for):
     service = ServiceFactory(organization=cast.organization, name="Ateliers")
     first, second = client_for(cast.coordinator), client_for(cast.partner)
-    edit = url("service_edit", cast, service_pk=service.pk)
+    edit = url("offer:service_edit", cast, service_pk=service.pk)
     assert first.post(edit, edit_data(service, description="Version A")).status_code == 302
     response = second.post(edit, edit_data(service, description="Version B"))
     content = response.content.decode()
@@ -166,20 +168,20 @@ def test_conflict_leaves_links_untouched(cast, client_for):
     service = ServiceFactory(organization=cast.organization)
     stale = edit_data(service, territories=[territory.pk])
     client = client_for(cast.coordinator)
-    client.post(url("service_edit", cast, service_pk=service.pk), edit_data(service, name="Autre"))
-    assert client.post(url("service_edit", cast, service_pk=service.pk), stale).status_code == 409
+    client.post(url("offer:service_edit", cast, service_pk=service.pk), edit_data(service, name="Autre"))
+    assert client.post(url("offer:service_edit", cast, service_pk=service.pk), stale).status_code == 409
     assert not service.territories.exists()
 
 
 def test_history_shows_fields_and_links(cast, client_for):
     territory = TerritoryFactory(partnership=cast.partnership, name="Quartier de la Gare")
     client = client_for(cast.coordinator)
-    client.post(url("service_create", cast), service_data(cast))
+    client.post(url("offer:service_create", cast), service_data(cast))
     service = Service.objects.get()
     data = edit_data(service, territories=[territory.pk], clientele_codes=["pregnancy"])
-    assert client.post(url("service_edit", cast, service_pk=service.pk), data).status_code == 302
+    assert client.post(url("offer:service_edit", cast, service_pk=service.pk), data).status_code == 302
     assert service.history.count() == 2
-    content = client_for(cast.observer).get(url("service_history", cast, service_pk=service.pk)).content.decode()
+    content = client_for(cast.observer).get(url("offer:service_history", cast, service_pk=service.pk)).content.decode()
     assert "Coordination" in content
     assert "territoires desservis" in content and "Quartier de la Gare (Quartier)" in content
     assert "clientèle : grossesse" in content
@@ -197,13 +199,13 @@ def test_detail_shows_the_findings_citing_the_service(cast, client_for):
         origin="services",
     )
     finding.services.add(service)
-    content = client_for(cast.observer).get(url("service_detail", cast, service_pk=service.pk)).content.decode()
+    content = client_for(cast.observer).get(url("offer:service_detail", cast, service_pk=service.pk)).content.decode()
     assert "ateliers le soir pour les parents qui travaillent" in content
 
 
 def test_delete_keeps_the_history(cast, client_for):
     service = ServiceFactory(organization=cast.organization)
-    response = client_for(cast.coordinator).post(url("service_delete", cast, service_pk=service.pk))
+    response = client_for(cast.coordinator).post(url("offer:service_delete", cast, service_pk=service.pk))
     assert response.status_code == 302
     assert not Service.objects.exists()
     assert Service.history.filter(id=service.pk, history_type="-").exists()

@@ -1,25 +1,16 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
+from core.tests.support import query_count, url
 from cycles.tests.factories import CycleFactory
+from factors.tests.factories import FactorFactory
 from offer.models import Service
-from offer.tests.factories import FactorFactory, ServiceFactory, TerritoryFactory
+from offer.tests.factories import ServiceFactory
 from organizations.models import Sector
 from organizations.tests.factories import OrganizationFactory
+from partnerships.tests.factories import TerritoryFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def url(name, cast, **kwargs):
-    return reverse(f"offer:{name}", kwargs={"slug": cast.partnership.slug, **kwargs})
-
-
-def query_count(client, address) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(address).status_code == 200
-    return len(ctx.captured_queries)
 
 
 @pytest.fixture
@@ -48,7 +39,7 @@ def cell(table, code, territory):
 
 def test_every_member_sees_the_list_grouped_by_organization(cast, client_for, known):
     for user in (cast.coordinator, cast.committee, cast.partner, cast.observer):
-        content = client_for(user).get(url("home", cast)).content.decode()
+        content = client_for(user).get(url("offer:home", cast)).content.decode()
         assert "<h1>Outil 6 — Analyse de l&#x27;offre de services</h1>" in content
         assert "École du Moulin" in content and "Heure du conte" in content
 
@@ -57,7 +48,7 @@ def test_list_filters(cast, client_for, known):
     client = client_for(cast.observer)
 
     def names(**params):
-        return {s.name for s in client.get(url("home", cast), params).context["services"]}
+        return {s.name for s in client.get(url("offer:home", cast), params).context["services"]}
 
     assert names(sector=Sector.SCHOOL) == {"Heure du conte"}
     assert names(clientele="age_2_5") == {"Éveil"}
@@ -68,20 +59,20 @@ def test_list_filters(cast, client_for, known):
 
 
 def test_list_answers_htmx_with_the_list_only(cast, client_for, known):
-    response = client_for(cast.observer).get(url("home", cast), {"sector": Sector.SCHOOL}, HTTP_HX_REQUEST="true")
+    response = client_for(cast.observer).get(url("offer:home", cast), {"sector": Sector.SCHOOL}, HTTP_HX_REQUEST="true")
     content = response.content.decode()
     assert "<html" not in content and "Heure du conte" in content and "Halte" not in content
 
 
 def test_partner_sees_add_links_for_its_own_organization_only(cast, client_for, known):
-    content = client_for(cast.partner).get(url("home", cast)).content.decode()
+    content = client_for(cast.partner).get(url("offer:home", cast)).content.decode()
     assert f"?organization={cast.organization.pk}" in content
     assert f"?organization={known['school'].pk}" not in content
-    assert "?organization=" not in client_for(cast.observer).get(url("home", cast)).content.decode()
+    assert "?organization=" not in client_for(cast.observer).get(url("offer:home", cast)).content.decode()
 
 
 def test_gap_counts_on_a_known_offer(cast, client_for, known):
-    table = client_for(cast.observer).get(url("gaps", cast)).context["table"]
+    table = client_for(cast.observer).get(url("offer:gaps", cast)).context["table"]
     t1, t2, t3 = known["t1"], known["t2"], known["t3"]
     parents_t1 = cell(table, "parents", t1)
     assert (parents_t1.count.services, parents_t1.count.reach) == (3, 15)
@@ -104,12 +95,12 @@ def test_an_even_offer_is_not_flagged_as_overlapping(cast, client_for):
     territories = [TerritoryFactory(partnership=cast.partnership) for _ in range(2)]
     for territory in territories:
         ServiceFactory.create_batch(4, organization=cast.organization, territories=[territory])
-    table = client_for(cast.observer).get(url("gaps", cast)).context["table"]
+    table = client_for(cast.observer).get(url("offer:gaps", cast)).context["table"]
     assert table.overlap_threshold == 8 and not table.overlaps
 
 
 def test_gap_page_shows_gaps_and_overlaps_in_words(cast, client_for, known):
-    content = client_for(cast.observer).get(url("gaps", cast)).content.decode()
+    content = client_for(cast.observer).get(url("offer:gaps", cast)).content.decode()
     assert "aucun service" in content and "chevauchement possible" in content
     assert '<th scope="col">Quartier de la Gare</th>' in content and '<th scope="row">Grossesse</th>' in content
     assert "Clientèles sans aucun service" in content and "Territoires sans aucun service" in content
@@ -117,26 +108,26 @@ def test_gap_page_shows_gaps_and_overlaps_in_words(cast, client_for, known):
 
 def test_gap_filters_by_sector_and_factor(cast, client_for, known):
     client = client_for(cast.observer)
-    table = client.get(url("gaps", cast), {"sector": Sector.SCHOOL}).context["table"]
+    table = client.get(url("offer:gaps", cast), {"sector": Sector.SCHOOL}).context["table"]
     assert table.grand_total == 1 and cell(table, "parents", known["t1"]).count.services == 1
-    table = client.get(url("gaps", cast), {"factor": known["reading"].pk}).context["table"]
+    table = client.get(url("offer:gaps", cast), {"factor": known["reading"].pk}).context["table"]
     assert table.grand_total == 1 and not table.has_unspecified
 
 
 def test_gap_page_offers_to_draw_a_finding_when_possible(cast, client_for, known):
     client = client_for(cast.coordinator)
-    assert client.get(url("gaps", cast)).context["finding_url"] is None  # no cycle yet
+    assert client.get(url("offer:gaps", cast)).context["finding_url"] is None  # no cycle yet
     cycle = CycleFactory(partnership=cast.partnership)
     try:
         expected = reverse("analysis:finding_create", kwargs={"slug": cast.partnership.slug, "cycle_pk": cycle.pk})
     except NoReverseMatch:
         expected = None
-    finding_url = client.get(url("gaps", cast)).context["finding_url"]
+    finding_url = client.get(url("offer:gaps", cast)).context["finding_url"]
     if expected is None:
         assert finding_url is None
     else:
         assert finding_url == f"{expected}?origin=services"
-    assert client_for(cast.observer).get(url("gaps", cast)).context["finding_url"] is None
+    assert client_for(cast.observer).get(url("offer:gaps", cast)).context["finding_url"] is None
 
 
 def _populate(cast, organizations: int) -> None:
@@ -158,7 +149,7 @@ def _populate(cast, organizations: int) -> None:
     )
 
 
-@pytest.mark.parametrize("name", ["home", "gaps"])
+@pytest.mark.parametrize("name", ["offer:home", "offer:gaps"])
 def test_query_count_is_flat_between_10_and_60_organizations(cast, client_for, name):
     client = client_for(cast.observer)
     _populate(cast, 10)

@@ -1,14 +1,10 @@
 import pytest
-from django.urls import reverse
 
+from core.tests.support import url
 from organizations.models import Organization, Sector
 from organizations.tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def url(name, cast, **kwargs):
-    return reverse(f"organizations:{name}", kwargs={"slug": cast.partnership.slug, **kwargs})
 
 
 def valid_data(**overrides):
@@ -24,7 +20,7 @@ def valid_data(**overrides):
 
 def test_every_member_sees_the_list(cast, client_for):
     for user in (cast.coordinator, cast.committee, cast.partner, cast.observer):
-        response = client_for(user).get(url("list", cast))
+        response = client_for(user).get(url("organizations:list", cast))
         assert response.status_code == 200
         assert "Maison de la famille du Parc" in response.content.decode()
 
@@ -32,20 +28,20 @@ def test_every_member_sees_the_list(cast, client_for):
 def test_list_search_and_sector_filter(cast, client_for):
     OrganizationFactory(partnership=cast.partnership, name="École Saint-Ambroise", sector=Sector.SCHOOL)
     client = client_for(cast.observer)
-    content = client.get(url("list", cast), {"q": "ambroise"}).content.decode()
+    content = client.get(url("organizations:list", cast), {"q": "ambroise"}).content.decode()
     assert "École Saint-Ambroise" in content and "CPE Les Lucioles" not in content
-    content = client.get(url("list", cast), {"sector": Sector.SCHOOL}).content.decode()
+    content = client.get(url("organizations:list", cast), {"sector": Sector.SCHOOL}).content.decode()
     assert "École Saint-Ambroise" in content and "Maison de la famille du Parc" not in content
 
 
 def test_list_answers_htmx_with_the_table_only(cast, client_for):
-    response = client_for(cast.observer).get(url("list", cast), {"q": "Lucioles"}, HTTP_HX_REQUEST="true")
+    response = client_for(cast.observer).get(url("organizations:list", cast), {"q": "Lucioles"}, HTTP_HX_REQUEST="true")
     content = response.content.decode()
     assert "<html" not in content and "CPE Les Lucioles" in content
 
 
 def test_coordinator_adds_an_organization(cast, client_for):
-    response = client_for(cast.coordinator).post(url("create", cast), valid_data())
+    response = client_for(cast.coordinator).post(url("organizations:create", cast), valid_data())
     organization = Organization.objects.get(partnership=cast.partnership, name="Bibliothèque Marc-Favreau")
     assert response.status_code == 302
     assert organization.postal_code == "H2S 1A1"
@@ -55,7 +51,7 @@ def test_coordinator_adds_an_organization(cast, client_for):
 
 def test_bad_input_is_explained_and_kept(cast, client_for):
     data = valid_data(name="CPE Les Lucioles", postal_code="12345", mission="Texte à garder")
-    response = client_for(cast.coordinator).post(url("create", cast), data)
+    response = client_for(cast.coordinator).post(url("organizations:create", cast), data)
     content = response.content.decode()
     assert response.status_code == 200
     assert "Un organisme de ce nom fait déjà partie du regroupement." in content
@@ -67,15 +63,15 @@ def test_bad_input_is_explained_and_kept(cast, client_for):
 def test_errors_are_in_english_for_english_users(cast, client_for):
     client = client_for(cast.coordinator)
     client.cookies["django_language"] = "en"
-    response = client.post(url("create", cast), valid_data(postal_code="nope"))
+    response = client.post(url("organizations:create", cast), valid_data(postal_code="nope"))
     assert "Enter a Canadian postal code" in response.content.decode()
 
 
 @pytest.mark.parametrize("role", ["committee", "partner", "observer"])
 def test_only_coordination_adds_or_removes(cast, client_for, role):
     client = client_for(getattr(cast, role))
-    assert client.post(url("create", cast), valid_data()).status_code == 403
-    assert client.post(url("delete", cast, organization_pk=cast.other_organization.pk)).status_code == 403
+    assert client.post(url("organizations:create", cast), valid_data()).status_code == 403
+    assert client.post(url("organizations:delete", cast, organization_pk=cast.other_organization.pk)).status_code == 403
     assert Organization.objects.filter(partnership=cast.partnership).count() == 2
 
 
@@ -83,7 +79,7 @@ def test_partner_edits_own_organization_only(cast, client_for):
     client = client_for(cast.partner)
     own = cast.organization
     response = client.post(
-        url("edit", cast, organization_pk=own.pk),
+        url("organizations:edit", cast, organization_pk=own.pk),
         valid_data(name=own.name, sector=own.sector, mission="Nouvelle mission", version=own.version),
     )
     assert response.status_code == 302
@@ -91,12 +87,14 @@ def test_partner_edits_own_organization_only(cast, client_for):
     assert own.mission == "Nouvelle mission"
     other = cast.other_organization
     data = valid_data(name=other.name, sector=other.sector, version=other.version)
-    assert client.post(url("edit", cast, organization_pk=other.pk), data).status_code == 403
+    assert client.post(url("organizations:edit", cast, organization_pk=other.pk), data).status_code == 403
 
 
 def test_observer_cannot_edit(cast, client_for):
     org = cast.organization
-    response = client_for(cast.observer).post(url("edit", cast, organization_pk=org.pk), valid_data(version=1))
+    response = client_for(cast.observer).post(
+        url("organizations:edit", cast, organization_pk=org.pk), valid_data(version=1)
+    )
     assert response.status_code == 403
 
 
@@ -104,15 +102,22 @@ def test_concurrent_edit_is_refused_and_keeps_what_was_typed(cast, client_for):
     org = cast.organization
     first, second = client_for(cast.coordinator), client_for(cast.partner)
     base = {"name": org.name, "sector": org.sector, "version": org.version}
-    assert first.post(url("edit", cast, organization_pk=org.pk), {**base, "mission": "Version A"}).status_code == 302
-    response = second.post(url("edit", cast, organization_pk=org.pk), {**base, "mission": "Version B"})
+    assert (
+        first.post(
+            url("organizations:edit", cast, organization_pk=org.pk), {**base, "mission": "Version A"}
+        ).status_code
+        == 302
+    )
+    response = second.post(url("organizations:edit", cast, organization_pk=org.pk), {**base, "mission": "Version B"})
     content = response.content.decode()
     assert response.status_code == 409
     assert "Version A" in content and "Version B" in content
     assert 'name="version" value="2"' in content
     org.refresh_from_db()
     assert org.mission == "Version A"
-    resubmit = second.post(url("edit", cast, organization_pk=org.pk), {**base, "version": 2, "mission": "Version B"})
+    resubmit = second.post(
+        url("organizations:edit", cast, organization_pk=org.pk), {**base, "version": 2, "mission": "Version B"}
+    )
     assert resubmit.status_code == 302
     org.refresh_from_db()
     assert org.mission == "Version B" and org.version == 3
@@ -121,9 +126,10 @@ def test_concurrent_edit_is_refused_and_keeps_what_was_typed(cast, client_for):
 def test_history_shows_who_changed_what(cast, client_for):
     org = cast.organization
     client_for(cast.coordinator).post(
-        url("edit", cast, organization_pk=org.pk), {"name": org.name, "sector": Sector.CHILDCARE, "version": 1}
+        url("organizations:edit", cast, organization_pk=org.pk),
+        {"name": org.name, "sector": Sector.CHILDCARE, "version": 1},
     )
-    content = client_for(cast.observer).get(url("history", cast, organization_pk=org.pk)).content.decode()
+    content = client_for(cast.observer).get(url("organizations:history", cast, organization_pk=org.pk)).content.decode()
     assert "Coordination" in content
     assert "Service de garde / CPE" in content and "Organisme communautaire Famille" in content
 
@@ -136,31 +142,27 @@ def test_organization_with_commitments_is_protected(cast, client_for):
     Commitment.objects.create(
         cycle=cycle, organization=cast.organization, committed_on="2026-01-15", representative_name="A", statement="B"
     )
-    response = client_for(cast.coordinator).post(url("delete", cast, organization_pk=cast.organization.pk), follow=True)
+    response = client_for(cast.coordinator).post(
+        url("organizations:delete", cast, organization_pk=cast.organization.pk), follow=True
+    )
     assert "ne peut pas être supprimé" in response.content.decode()
     assert Organization.objects.filter(pk=cast.organization.pk).exists()
 
 
 def test_coordinator_removes_an_organization(cast, client_for):
-    response = client_for(cast.coordinator).post(url("delete", cast, organization_pk=cast.other_organization.pk))
+    response = client_for(cast.coordinator).post(
+        url("organizations:delete", cast, organization_pk=cast.other_organization.pk)
+    )
     assert response.status_code == 302
     assert not Organization.objects.filter(pk=cast.other_organization.pk).exists()
 
 
-def test_list_query_count_does_not_grow(cast, client_for, django_assert_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client = client_for(cast.observer)
-
-    def count():
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(url("list", cast)).status_code == 200
-        return len(ctx.captured_queries)
-
-    small = count()
-    OrganizationFactory.create_batch(40, partnership=cast.partnership)
-    assert count() == small
+def test_list_query_count_does_not_grow(cast, client_for, assert_flat_queries):
+    assert_flat_queries(
+        client_for(cast.observer),
+        url("organizations:list", cast),
+        grow=lambda: OrganizationFactory.create_batch(40, partnership=cast.partnership),
+    )
 
 
 def test_removal_says_what_goes_with_the_organization(cast, client_for):
@@ -173,5 +175,9 @@ def test_removal_says_what_goes_with_the_organization(cast, client_for):
     factor = ProtectiveFactor.objects.filter(partnership__isnull=True).first()
     FactorIntervention.objects.create(organization=cast.organization, factor=factor, intensity=Intensity.REGULAR)
 
-    content = client_for(cast.coordinator).get(url("delete", cast, organization_pk=cast.organization.pk)).content
+    content = (
+        client_for(cast.coordinator)
+        .get(url("organizations:delete", cast, organization_pk=cast.organization.pk))
+        .content
+    )
     assert "<li>2 services</li>" in content.decode() and "<li>1 intervention sur un facteur</li>" in content.decode()

@@ -1,7 +1,7 @@
 import factory
 
 from accounts.models import User
-from partnerships.models import Membership, Partnership, Region, Role
+from partnerships.models import Membership, Partnership, Region, Role, Territory, TerritoryKind
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -35,3 +35,12 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     partnership = factory.SubFactory(PartnershipFactory)
     user = factory.SubFactory(UserFactory)
     role = Role.PARTNER
+
+
+class TerritoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Territory
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    kind = TerritoryKind.NEIGHBOURHOOD
+    name = factory.Sequence(lambda n: f"Quartier {n}")

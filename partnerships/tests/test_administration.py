@@ -3,10 +3,11 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from core.tests.support import query_count
 from organizations.tests.factories import OrganizationFactory
 from partnerships.models import Invitation, Membership, Partnership, Region, Role
 from partnerships.tests.factories import MembershipFactory, PartnershipFactory, UserFactory
-from partnerships.tests.helpers import link_in, query_count
+from partnerships.tests.helpers import link_in
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,12 @@
 import pytest
 
+from core.tests.support import query_count, url
 from cycles.models import StepStatus
 from cycles.tests.factories import CycleFactory
 from intention.models import Commitment
 from organizations.tests.factories import OrganizationFactory
 from partnerships.models import Role
 from partnerships.tests.factories import MembershipFactory
-from partnerships.tests.helpers import query_count, url
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def test_every_member_sees_the_dashboard(cast, client_for):
     cast.partnership.intention_statement = "Que chaque enfant arrive à l'école prêt à apprendre."
     cast.partnership.save()
     for user in (cast.coordinator, cast.committee, cast.partner, cast.observer):
-        content = client_for(user).get(url("home", cast)).content.decode()
+        content = client_for(user).get(url("partnerships:home", cast)).content.decode()
         assert "Regroupement Petite-Patrie" in content
         assert "06 — Montréal" in content
         assert "Concertation petite enfance du quartier." in content
@@ -34,7 +34,7 @@ def test_dashboard_shows_the_latest_cycle_with_its_steps(cast, client_for):
     cycle = CycleFactory(partnership=cast.partnership, name="Plan 2025-2028")
     cycle.steps.filter(number=1).update(status=StepStatus.COMPLETED)
     cycle.steps.filter(number=2).update(status=StepStatus.IN_PROGRESS)
-    content = client_for(cast.observer).get(url("home", cast)).content.decode()
+    content = client_for(cast.observer).get(url("partnerships:home", cast)).content.decode()
     assert "Plan 2025-2028" in content and "Ancien cycle" not in content
     assert f"/p/petite-patrie/cycles/{cycle.pk}/" in content
     assert "Étape 1 — Intention" in content and "Étape 5 — Évaluation et apprentissage" in content
@@ -47,7 +47,7 @@ def test_dashboard_counts_organizations_members_and_commitments(cast, client_for
     commit(cycle, cast.organization)
     old = CycleFactory(partnership=cast.partnership, starts_on="2019-04-01", ends_on="2022-03-31")
     commit(old, cast.other_organization)  # a commitment to an earlier cycle does not count
-    content = " ".join(client_for(cast.partner).get(url("home", cast)).content.decode().split())
+    content = " ".join(client_for(cast.partner).get(url("partnerships:home", cast)).content.decode().split())
     assert '<dt>Organismes partenaires</dt> <dd><a href="/p/petite-patrie/organismes/">2</a></dd>' in content
     assert '<dt>Membres</dt> <dd><a href="/p/petite-patrie/membres/">4</a></dd>' in content
     assert "1 sur 2" in content
@@ -55,19 +55,19 @@ def test_dashboard_counts_organizations_members_and_commitments(cast, client_for
 
 def test_without_cycle_the_coordinator_is_offered_to_start_one(cast, client_for):
     create_url = f"/p/{cast.partnership.slug}/cycles/nouveau/"
-    coordinator = client_for(cast.coordinator).get(url("home", cast)).content.decode()
+    coordinator = client_for(cast.coordinator).get(url("partnerships:home", cast)).content.decode()
     assert "pas encore commencé de cycle" in coordinator and create_url in coordinator
-    committee = client_for(cast.committee).get(url("home", cast)).content.decode()
+    committee = client_for(cast.committee).get(url("partnerships:home", cast)).content.decode()
     assert "pas encore commencé de cycle" in committee and create_url not in committee
 
 
 def test_dashboard_query_count_does_not_grow(cast, client_for):
     cycle = CycleFactory(partnership=cast.partnership)
     client = client_for(cast.partner)
-    small = query_count(client, url("home", cast))
+    small = query_count(client, url("partnerships:home", cast))
     for organization in OrganizationFactory.create_batch(30, partnership=cast.partnership):
         commit(cycle, organization)
         MembershipFactory(partnership=cast.partnership, role=Role.PARTNER, organization=organization)
     CycleFactory.create_batch(3, partnership=cast.partnership, starts_on="2019-04-01", ends_on="2022-03-31")
-    assert query_count(client, url("home", cast)) == small
-    assert "30 sur 32" in client.get(url("home", cast)).content.decode()
+    assert query_count(client, url("partnerships:home", cast)) == small
+    assert "30 sur 32" in client.get(url("partnerships:home", cast)).content.decode()

@@ -4,25 +4,28 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from core.tests.support import url
 from organizations.tests.factories import OrganizationFactory
 from partnerships.models import Invitation, Role
-from partnerships.tests.helpers import link_in, url
+from partnerships.tests.helpers import link_in
 
 pytestmark = pytest.mark.django_db
 
 
 def invite(client, cast, **data):
-    return client.post(url("invite", cast), {"email": "nouvelle@exemple.test", "role": Role.OBSERVER, **data})
+    return client.post(
+        url("partnerships:invite", cast), {"email": "nouvelle@exemple.test", "role": Role.OBSERVER, **data}
+    )
 
 
 def test_coordinator_invites_and_an_email_carries_the_link(cast, client_for, django_capture_on_commit_callbacks):
     client = client_for(cast.coordinator)
-    assert client.get(url("invite", cast)).status_code == 200
+    assert client.get(url("partnerships:invite", cast)).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         response = invite(
             client, cast, email=" Nouvelle@Exemple.test ", role=Role.PARTNER, organization=cast.organization.pk
         )
-    assert response.status_code == 302 and response.url == url("members", cast)
+    assert response.status_code == 302 and response.url == url("partnerships:members", cast)
     invitation = Invitation.objects.get(partnership=cast.partnership)
     assert invitation.email == "nouvelle@exemple.test"
     assert invitation.role == Role.PARTNER and invitation.organization == cast.organization
@@ -89,10 +92,12 @@ def test_resend_renews_the_expiry_and_sends_again(cast, client_for, django_captu
         role=Role.OBSERVER,
         expires_at=timezone.now() - timedelta(days=1),
     )
-    members_page = client_for(cast.coordinator).get(url("members", cast)).content.decode()
+    members_page = client_for(cast.coordinator).get(url("partnerships:members", cast)).content.decode()
     assert "Expirée le" in members_page
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_for(cast.coordinator).post(url("invitation_resend", cast, invitation_pk=invitation.pk))
+        response = client_for(cast.coordinator).post(
+            url("partnerships:invitation_resend", cast, invitation_pk=invitation.pk)
+        )
     assert response.status_code == 302
     invitation.refresh_from_db()
     assert invitation.is_pending and invitation.expires_at > timezone.now() + timedelta(days=13)
@@ -102,11 +107,11 @@ def test_resend_renews_the_expiry_and_sends_again(cast, client_for, django_captu
 def test_revoke_kills_the_link(cast, client_for):
     invitation = Invitation.objects.create(partnership=cast.partnership, email="x@exemple.test", role=Role.OBSERVER)
     client = client_for(cast.coordinator)
-    response = client.post(url("invitation_revoke", cast, invitation_pk=invitation.pk), follow=True)
+    response = client.post(url("partnerships:invitation_revoke", cast, invitation_pk=invitation.pk), follow=True)
     assert "son lien ne fonctionne plus" in response.content.decode()
     invitation.refresh_from_db()
     assert invitation.revoked_at is not None
-    assert "x@exemple.test" not in client.get(url("members", cast)).content.decode()
-    response = client.post(url("invitation_resend", cast, invitation_pk=invitation.pk), follow=True)
+    assert "x@exemple.test" not in client.get(url("partnerships:members", cast)).content.decode()
+    response = client.post(url("partnerships:invitation_resend", cast, invitation_pk=invitation.pk), follow=True)
     assert "ne peut plus être renvoyée" in response.content.decode()
-    assert client.get(url("invitation_revoke", cast, invitation_pk=invitation.pk)).status_code == 405
+    assert client.get(url("partnerships:invitation_revoke", cast, invitation_pk=invitation.pk)).status_code == 405

@@ -1,33 +1,9 @@
 import factory
 
-from analysis.models import Finding, FindingNature, FindingOrigin
-from core.systems import System
+from analysis.tests.factories import FindingFactory
 from cycles.tests.factories import CycleFactory
-from factors.models import ProtectiveFactor
+from factors.tests.factories import FactorFactory
 from priorities.models import Objective, Priority, SelectedFactor, Vote, VoteMethod
-
-
-class FindingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Finding
-        skip_postgeneration_save = True
-
-    cycle = factory.SubFactory(CycleFactory)
-    statement = factory.Sequence(lambda n: f"Constat {n} : les familles du quartier manquent de lieux de rencontre.")
-    nature = FindingNature.CONCERN
-    origin = FindingOrigin.DATA
-
-
-class FactorFactory(factory.django.DjangoModelFactory):
-    """A factor of the shared reference catalogue (no partnership)."""
-
-    class Meta:
-        model = ProtectiveFactor
-
-    system = System.FAMILY
-    code = factory.Sequence(lambda n: f"facteur-{n}")
-    name_fr = factory.Sequence(lambda n: f"Facteur {n}")
-    position = factory.Sequence(lambda n: n)
 
 
 class VoteFactory(factory.django.DjangoModelFactory):

@@ -4,13 +4,13 @@ finding from the heat map and, after a vote, makes it a priority. axe-core runs 
 import pytest
 
 from analysis.models import Finding, FindingOrigin
+from analysis.tests.factories import FindingFactory
 from coverage.models import FactorIntervention, Intensity
 from cycles.tests.factories import CycleFactory
 from factors.models import ProtectiveFactor
 from offer.models import Service
 from partnerships.models import Territory, TerritoryKind
 from priorities.models import Priority, Vote, VoteStatus
-from priorities.tests.factories import FindingFactory
 
 pytestmark = [pytest.mark.browser]
 

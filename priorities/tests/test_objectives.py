@@ -1,8 +1,9 @@
 import pytest
 
 from cycles.tests.factories import CycleFactory
+from factors.tests.factories import FactorFactory
 from priorities.models import Objective
-from priorities.tests.factories import FactorFactory, ObjectiveFactory, PriorityFactory, SelectedFactorFactory
+from priorities.tests.factories import ObjectiveFactory, PriorityFactory, SelectedFactorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,23 +22,25 @@ def data(**overrides):
     return values
 
 
-def test_committee_adds_an_objective(cast, cycle, chosen, client_for, url):
+def test_committee_adds_an_objective(cast, cycle, chosen, client_for, cycle_url):
     priority, selected, _other = chosen
     existing = ObjectiveFactory(cycle=cycle, position=4)
     response = client_for(cast.committee).post(
-        url("objective_create"), data(priorities=[priority.pk], factors=[selected.pk])
+        cycle_url("priorities:objective_create"), data(priorities=[priority.pk], factors=[selected.pk])
     )
     assert response.status_code == 302
     objective = Objective.objects.exclude(pk=existing.pk).get()
     assert objective.position == 5
     assert list(objective.priorities.all()) == [priority] and list(objective.factors.all()) == [selected]
-    content = client_for(cast.observer).get(url("objectives")).content.decode()
+    content = client_for(cast.observer).get(cycle_url("priorities:objectives")).content.decode()
     assert "Des parents qui lisent avec leurs enfants" in content and "Pratiques parentales" in content
 
 
-def test_factor_not_selected_is_rejected(cast, chosen, client_for, url):
+def test_factor_not_selected_is_rejected(cast, chosen, client_for, cycle_url):
     _priority, selected, other = chosen
-    response = client_for(cast.coordinator).post(url("objective_create"), data(factors=[selected.pk, other.pk]))
+    response = client_for(cast.coordinator).post(
+        cycle_url("priorities:objective_create"), data(factors=[selected.pk, other.pk])
+    )
     content = response.content.decode()
     assert response.status_code == 200
     assert "« Cohésion sociale » n&#x27;est pas un facteur retenu pour ce cycle" in content
@@ -45,28 +48,33 @@ def test_factor_not_selected_is_rejected(cast, chosen, client_for, url):
     assert not Objective.objects.exists()
 
 
-def test_priority_of_another_cycle_is_rejected(cast, chosen, client_for, url):
+def test_priority_of_another_cycle_is_rejected(cast, chosen, client_for, cycle_url):
     elsewhere = PriorityFactory(cycle=CycleFactory(partnership=cast.partnership))
-    response = client_for(cast.coordinator).post(url("objective_create"), data(priorities=[elsewhere.pk]))
+    response = client_for(cast.coordinator).post(
+        cycle_url("priorities:objective_create"), data(priorities=[elsewhere.pk])
+    )
     assert response.status_code == 200
     assert "Cette priorité n&#x27;appartient pas à ce cycle." in response.content.decode()
     assert not Objective.objects.exists()
 
 
 @pytest.mark.parametrize("role", ["partner", "observer"])
-def test_only_editors_change_objectives(cast, cycle, client_for, url, role):
+def test_only_editors_change_objectives(cast, cycle, client_for, cycle_url, role):
     objective = ObjectiveFactory(cycle=cycle)
     client = client_for(getattr(cast, role))
-    assert client.get(url("objectives")).status_code == 200
-    assert client.post(url("objective_create"), data()).status_code == 403
-    assert client.post(url("objective_edit", objective_pk=objective.pk), data(version=1)).status_code == 403
-    assert client.post(url("objective_delete", objective_pk=objective.pk)).status_code == 403
+    assert client.get(cycle_url("priorities:objectives")).status_code == 200
+    assert client.post(cycle_url("priorities:objective_create"), data()).status_code == 403
+    assert (
+        client.post(cycle_url("priorities:objective_edit", objective_pk=objective.pk), data(version=1)).status_code
+        == 403
+    )
+    assert client.post(cycle_url("priorities:objective_delete", objective_pk=objective.pk)).status_code == 403
     assert Objective.objects.count() == 1
 
 
-def test_concurrent_edit_is_refused_and_keeps_what_was_typed(cast, cycle, chosen, client_for, url):
+def test_concurrent_edit_is_refused_and_keeps_what_was_typed(cast, cycle, chosen, client_for, cycle_url):
     objective = ObjectiveFactory(cycle=cycle, title="Titre de départ")
-    edit = url("objective_edit", objective_pk=objective.pk)
+    edit = cycle_url("priorities:objective_edit", objective_pk=objective.pk)
     first, second = client_for(cast.coordinator), client_for(cast.committee)
     assert first.post(edit, data(title="Version A", version=1)).status_code == 302
     response = second.post(edit, data(title="Version B", version=1))
@@ -80,28 +88,37 @@ def test_concurrent_edit_is_refused_and_keeps_what_was_typed(cast, cycle, chosen
     assert objective.title == "Version B" and objective.version == 3
 
 
-def test_history_shows_who_changed_what(cast, cycle, chosen, client_for, url):
+def test_history_shows_who_changed_what(cast, cycle, chosen, client_for, cycle_url):
     priority, selected, _other = chosen
     objective = ObjectiveFactory(cycle=cycle, title="Ancien titre")
     client_for(cast.committee).post(
-        url("objective_edit", objective_pk=objective.pk),
+        cycle_url("priorities:objective_edit", objective_pk=objective.pk),
         data(title="Nouveau titre", version=1, priorities=[priority.pk], factors=[selected.pk]),
     )
-    content = client_for(cast.observer).get(url("objective_history", objective_pk=objective.pk)).content.decode()
+    content = (
+        client_for(cast.observer)
+        .get(cycle_url("priorities:objective_history", objective_pk=objective.pk))
+        .content.decode()
+    )
     assert "Ancien titre" in content and "Nouveau titre" in content and "Comite" in content
     latest = objective.history.first()
     assert [link.protectivefactor for link in latest.factors.all()] == [selected]
 
 
-def test_objective_is_deleted(cast, cycle, client_for, url):
+def test_objective_is_deleted(cast, cycle, client_for, cycle_url):
     objective = ObjectiveFactory(cycle=cycle)
-    assert client_for(cast.coordinator).post(url("objective_delete", objective_pk=objective.pk)).status_code == 302
+    assert (
+        client_for(cast.coordinator)
+        .post(cycle_url("priorities:objective_delete", objective_pk=objective.pk))
+        .status_code
+        == 302
+    )
     assert not Objective.objects.exists()
     assert Objective.history.filter(id=objective.pk, history_type="-").exists()
 
 
-def test_objective_of_another_cycle_is_not_found(cast, cycle, client_for, url):
+def test_objective_of_another_cycle_is_not_found(cast, cycle, client_for, cycle_url):
     elsewhere = ObjectiveFactory(cycle=CycleFactory(partnership=cast.partnership))
     client = client_for(cast.coordinator)
-    assert client.get(url("objective_edit", objective_pk=elsewhere.pk)).status_code == 404
-    assert client.post(url("objective_delete", objective_pk=elsewhere.pk)).status_code == 404
+    assert client.get(cycle_url("priorities:objective_edit", objective_pk=elsewhere.pk)).status_code == 404
+    assert client.post(cycle_url("priorities:objective_delete", objective_pk=elsewhere.pk)).status_code == 404

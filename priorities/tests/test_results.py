@@ -2,11 +2,12 @@
 
 import pytest
 
+from analysis.tests.factories import FindingFactory
 from partnerships.models import Role
 from partnerships.tests.factories import MembershipFactory
 from priorities import results
 from priorities.models import Ballot, VoteMethod, VoteStatus
-from priorities.tests.factories import FindingFactory, VoteFactory
+from priorities.tests.factories import VoteFactory
 
 
 def test_points_are_summed_and_ties_share_a_place():
@@ -31,7 +32,7 @@ def test_borda_gives_n_points_to_first_place_and_nothing_to_unranked():
 
 
 @pytest.mark.django_db
-def test_closed_points_vote_page_ranks_by_total(cast, cycle, client_for, url, membership_of):
+def test_closed_points_vote_page_ranks_by_total(cast, cycle, client_for, cycle_url, membership_of):
     first, second, third = (FindingFactory(cycle=cycle, statement=f"Constat {n}") for n in "ABC")
     vote = VoteFactory(cycle=cycle, candidates=[first, second, third], status=VoteStatus.CLOSED, points_per_member=10)
     coordinator, partner = membership_of(cast.coordinator), membership_of(cast.partner)
@@ -39,7 +40,7 @@ def test_closed_points_vote_page_ranks_by_total(cast, cycle, client_for, url, me
     Ballot.objects.create(vote=vote, member=coordinator, finding=third, points=4)
     Ballot.objects.create(vote=vote, member=partner, finding=third, points=2)
     Ballot.objects.create(vote=vote, member=partner, finding=first, points=8)
-    response = client_for(cast.observer).get(url("vote_detail", vote_pk=vote.pk))
+    response = client_for(cast.observer).get(cycle_url("priorities:vote_detail", vote_pk=vote.pk))
     result = response.context["result"]
     assert [(row.item, row.score, row.place, row.supporters) for row in result] == [
         (first, 8, 1, 1),
@@ -51,7 +52,7 @@ def test_closed_points_vote_page_ranks_by_total(cast, cycle, client_for, url, me
 
 
 @pytest.mark.django_db
-def test_closed_ranking_vote_uses_borda(cast, cycle, client_for, url):
+def test_closed_ranking_vote_uses_borda(cast, cycle, client_for, cycle_url):
     findings = [FindingFactory(cycle=cycle) for _ in range(3)]
     vote = VoteFactory(cycle=cycle, method=VoteMethod.RANKING, points_per_member=None, candidates=findings)
     vote.status = VoteStatus.CLOSED
@@ -62,7 +63,7 @@ def test_closed_ranking_vote_uses_borda(cast, cycle, client_for, url):
             if rank:
                 Ballot.objects.create(vote=vote, member=member, finding=finding, rank=rank)
     # With 3 candidates: finding 0 gets 1 + 2 + 3 = 6, finding 1 gets 3 + 3 + 2 = 8, finding 2 gets 2 + 0 + 1 = 3.
-    result = client_for(cast.partner).get(url("vote_detail", vote_pk=vote.pk)).context["result"]
+    result = client_for(cast.partner).get(cycle_url("priorities:vote_detail", vote_pk=vote.pk)).context["result"]
     assert [(row.item, row.score, row.place) for row in result] == [
         (findings[1], 8, 1),
         (findings[0], 6, 2),

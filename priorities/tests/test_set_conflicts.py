@@ -3,10 +3,12 @@
 import pytest
 
 from analysis.models import Finding
+from analysis.tests.factories import FindingFactory
 from core.concurrency import SetChanged
+from factors.tests.factories import FactorFactory
 from priorities import services
 from priorities.models import SelectedFactor
-from priorities.tests.factories import FactorFactory, FindingFactory, SelectedFactorFactory
+from priorities.tests.factories import SelectedFactorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,16 +28,18 @@ def ticked(content: str, pk: int) -> bool:
 # --- Candidates --------------------------------------------------------------------------------------------
 
 
-def test_stale_candidates_save_is_refused_and_keeps_the_ticks(cast, cycle, client_for, url):
+def test_stale_candidates_save_is_refused_and_keeps_the_ticks(cast, cycle, client_for, cycle_url):
     unticked_by_a = FindingFactory(cycle=cycle, is_candidate=True, statement="Peu de haltes-garderies.")
     ticked_by_b = FindingFactory(cycle=cycle, statement="Les parents connaissent mal les services.")
     a, b = client_for(cast.coordinator), client_for(cast.committee)
-    stale = read_fingerprint(b, url("candidates"))
-    a_data = {"fingerprint": read_fingerprint(a, url("candidates"))}
-    assert a.post(url("candidates"), a_data).status_code == 302
+    stale = read_fingerprint(b, cycle_url("priorities:candidates"))
+    a_data = {"fingerprint": read_fingerprint(a, cycle_url("priorities:candidates"))}
+    assert a.post(cycle_url("priorities:candidates"), a_data).status_code == 302
 
     # B's page still shows the first finding ticked: saving it as is would tick it again.
-    response = b.post(url("candidates"), {"fingerprint": stale, "candidates": [unticked_by_a.pk, ticked_by_b.pk]})
+    response = b.post(
+        cycle_url("priorities:candidates"), {"fingerprint": stale, "candidates": [unticked_by_a.pk, ticked_by_b.pk]}
+    )
     content = response.content.decode()
     assert response.status_code == 409
     assert candidates(cycle) == set()
@@ -48,14 +52,16 @@ def test_stale_candidates_save_is_refused_and_keeps_the_ticks(cast, cycle, clien
 
     fresh = response.context["form"].data["fingerprint"]
     assert fresh != stale and f'value="{fresh}"' in content
-    again = b.post(url("candidates"), {"fingerprint": fresh, "candidates": [unticked_by_a.pk, ticked_by_b.pk]})
+    again = b.post(
+        cycle_url("priorities:candidates"), {"fingerprint": fresh, "candidates": [unticked_by_a.pk, ticked_by_b.pk]}
+    )
     assert again.status_code == 302
     assert candidates(cycle) == {unticked_by_a.pk, ticked_by_b.pk}
 
 
-def test_candidates_save_without_fingerprint_is_refused(cast, cycle, client_for, url):
+def test_candidates_save_without_fingerprint_is_refused(cast, cycle, client_for, cycle_url):
     finding = FindingFactory(cycle=cycle)
-    response = client_for(cast.coordinator).post(url("candidates"), {"candidates": [finding.pk]})
+    response = client_for(cast.coordinator).post(cycle_url("priorities:candidates"), {"candidates": [finding.pk]})
     content = response.content.decode()
     assert response.status_code == 200
     assert "Le formulaire est incomplet : rechargez la page et recommencez." in content and ticked(content, finding.pk)
@@ -76,19 +82,19 @@ def test_candidates_service_checks_under_its_lock(cycle):
 # --- Selected factors --------------------------------------------------------------------------------------
 
 
-def test_stale_factors_save_is_refused_and_keeps_the_choice(cast, cycle, client_for, url):
+def test_stale_factors_save_is_refused_and_keeps_the_choice(cast, cycle, client_for, cycle_url):
     kept = SelectedFactorFactory(cycle=cycle, factor=FactorFactory(name_fr="Pratiques parentales"))
     added_by_a = FactorFactory(name_fr="Éveil à la lecture")
     chosen_by_b = FactorFactory(name_fr="Habiletés sociales")
     a, b = client_for(cast.coordinator), client_for(cast.committee)
-    stale = read_fingerprint(b, url("factors"))
+    stale = read_fingerprint(b, cycle_url("priorities:factors"))
     a_data = {
-        "fingerprint": read_fingerprint(a, url("factors")),
+        "fingerprint": read_fingerprint(a, cycle_url("priorities:factors")),
         f"factor_{kept.factor.pk}": "on",
         f"factor_{added_by_a.pk}": "on",
         f"rationale_{added_by_a.pk}": "Au cœur des constats",
     }
-    assert a.post(url("factors"), a_data).status_code == 302
+    assert a.post(cycle_url("priorities:factors"), a_data).status_code == 302
 
     # B never saw A's factor: saving B's page as is would drop it without anyone noticing.
     b_data = {
@@ -97,7 +103,7 @@ def test_stale_factors_save_is_refused_and_keeps_the_choice(cast, cycle, client_
         f"factor_{chosen_by_b.pk}": "on",
         f"rationale_{chosen_by_b.pk}": "Demandé par les écoles",
     }
-    response = b.post(url("factors"), b_data)
+    response = b.post(cycle_url("priorities:factors"), b_data)
     content = response.content.decode()
     assert response.status_code == 409
     assert set(SelectedFactor.objects.values_list("factor", "rationale")) == {
@@ -112,7 +118,9 @@ def test_stale_factors_save_is_refused_and_keeps_the_choice(cast, cycle, client_
         ("Habiletés sociales", "Non retenu", "Retenu : « Demandé par les écoles »"),
     }
 
-    again = b.post(url("factors"), {**b_data, "fingerprint": response.context["form"].data["fingerprint"]})
+    again = b.post(
+        cycle_url("priorities:factors"), {**b_data, "fingerprint": response.context["form"].data["fingerprint"]}
+    )
     assert again.status_code == 302
     assert set(SelectedFactor.objects.values_list("factor", "rationale")) == {
         (kept.factor.pk, ""),
@@ -120,21 +128,21 @@ def test_stale_factors_save_is_refused_and_keeps_the_choice(cast, cycle, client_
     }
 
 
-def test_a_changed_rationale_is_a_change_of_the_selection(cast, cycle, client_for, url):
+def test_a_changed_rationale_is_a_change_of_the_selection(cast, cycle, client_for, cycle_url):
     selection = SelectedFactorFactory(cycle=cycle, rationale="Avant")
     client = client_for(cast.coordinator)
-    stale = read_fingerprint(client, url("factors"))
+    stale = read_fingerprint(client, cycle_url("priorities:factors"))
     selection.rationale = "Précisé par quelqu'un d'autre"
     selection.save()
     data = {"fingerprint": stale, f"factor_{selection.factor.pk}": "on", f"rationale_{selection.factor.pk}": "Avant"}
-    assert client.post(url("factors"), data).status_code == 409
+    assert client.post(cycle_url("priorities:factors"), data).status_code == 409
     selection.refresh_from_db()
     assert selection.rationale == "Précisé par quelqu'un d'autre"
 
 
-def test_factors_save_without_fingerprint_is_refused(cast, cycle, client_for, url):
+def test_factors_save_without_fingerprint_is_refused(cast, cycle, client_for, cycle_url):
     factor = FactorFactory()
-    response = client_for(cast.coordinator).post(url("factors"), {f"factor_{factor.pk}": "on"})
+    response = client_for(cast.coordinator).post(cycle_url("priorities:factors"), {f"factor_{factor.pk}": "on"})
     assert response.status_code == 200
     assert "Le formulaire est incomplet : rechargez la page et recommencez." in response.content.decode()
     assert not SelectedFactor.objects.exists()

@@ -1,7 +1,8 @@
 import pytest
 
+from analysis.tests.factories import FindingFactory
 from priorities.models import Ballot, Vote, VoteMethod, VoteStatus
-from priorities.tests.factories import FindingFactory, VoteFactory
+from priorities.tests.factories import VoteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,10 +21,10 @@ def points(findings, *values):
     return {f"finding_{f.pk}": "" if v is None else str(v) for f, v in zip(findings, values, strict=True)}
 
 
-def test_coordinator_prepares_a_vote_on_the_current_candidates(cast, cycle, findings, client_for, url):
+def test_coordinator_prepares_a_vote_on_the_current_candidates(cast, cycle, findings, client_for, cycle_url):
     FindingFactory(cycle=cycle, is_candidate=False)
     data = {"title": "Vote de mars", "method": VoteMethod.POINTS, "points_per_member": 5, "max_points_per_finding": 3}
-    response = client_for(cast.coordinator).post(url("vote_create"), data)
+    response = client_for(cast.coordinator).post(cycle_url("priorities:vote_create"), data)
     vote = Vote.objects.get(cycle=cycle)
     assert response.status_code == 302
     assert vote.status == VoteStatus.DRAFT and vote.created_by == cast.coordinator
@@ -33,10 +34,10 @@ def test_coordinator_prepares_a_vote_on_the_current_candidates(cast, cycle, find
     assert vote.candidates.count() == 3  # a snapshot: later changes to the candidates do not touch it
 
 
-def test_points_vote_needs_points_and_two_candidates(cast, cycle, client_for, url):
+def test_points_vote_needs_points_and_two_candidates(cast, cycle, client_for, cycle_url):
     FindingFactory(cycle=cycle, is_candidate=True)
     data = {"title": "Mon vote à garder", "method": VoteMethod.POINTS, "points_per_member": ""}
-    response = client_for(cast.coordinator).post(url("vote_create"), data)
+    response = client_for(cast.coordinator).post(cycle_url("priorities:vote_create"), data)
     content = response.content.decode()
     assert response.status_code == 200
     assert "Indiquez le nombre de points dont dispose chaque membre." in content
@@ -46,56 +47,61 @@ def test_points_vote_needs_points_and_two_candidates(cast, cycle, client_for, ur
 
 
 @pytest.mark.parametrize("role", ["committee", "partner", "observer"])
-def test_only_coordination_runs_votes(cast, cycle, findings, client_for, url, role):
+def test_only_coordination_runs_votes(cast, cycle, findings, client_for, cycle_url, role):
     vote = VoteFactory(cycle=cycle, candidates=findings)
     client = client_for(getattr(cast, role))
-    assert client.post(url("vote_create"), {"title": "X", "method": VoteMethod.RANKING}).status_code == 403
-    assert client.post(url("vote_open", vote_pk=vote.pk)).status_code == 403
+    assert (
+        client.post(cycle_url("priorities:vote_create"), {"title": "X", "method": VoteMethod.RANKING}).status_code
+        == 403
+    )
+    assert client.post(cycle_url("priorities:vote_open", vote_pk=vote.pk)).status_code == 403
     vote.status = VoteStatus.OPEN
     vote.save()
-    assert client.post(url("vote_close", vote_pk=vote.pk)).status_code == 403
+    assert client.post(cycle_url("priorities:vote_close", vote_pk=vote.pk)).status_code == 403
     vote.refresh_from_db()
     assert vote.status == VoteStatus.OPEN
 
 
-def test_vote_opens_then_closes(cast, cycle, findings, client_for, url):
+def test_vote_opens_then_closes(cast, cycle, findings, client_for, cycle_url):
     vote = VoteFactory(cycle=cycle, candidates=findings)
     client = client_for(cast.coordinator)
-    client.post(url("vote_open", vote_pk=vote.pk))
+    client.post(cycle_url("priorities:vote_open", vote_pk=vote.pk))
     vote.refresh_from_db()
     assert vote.status == VoteStatus.OPEN and vote.opened_at
-    client.post(url("vote_close", vote_pk=vote.pk))
+    client.post(cycle_url("priorities:vote_close", vote_pk=vote.pk))
     vote.refresh_from_db()
     assert vote.status == VoteStatus.CLOSED and vote.closed_at
-    response = client.post(url("vote_open", vote_pk=vote.pk), follow=True)
+    response = client.post(cycle_url("priorities:vote_open", vote_pk=vote.pk), follow=True)
     assert "Seul un vote en préparation peut être ouvert." in response.content.decode()
     vote.refresh_from_db()
     assert vote.status == VoteStatus.CLOSED
 
 
-def test_observer_cannot_vote(cast, open_vote, findings, client_for, url):
+def test_observer_cannot_vote(cast, open_vote, findings, client_for, cycle_url):
     client = client_for(cast.observer)
-    assert client.post(url("ballot", vote_pk=open_vote.pk), points(findings, 5, 5, 0)).status_code == 403
+    assert (
+        client.post(cycle_url("priorities:ballot", vote_pk=open_vote.pk), points(findings, 5, 5, 0)).status_code == 403
+    )
     assert not Ballot.objects.exists()
     assert (
         "Votre rôle ne vous permet pas de voter"
-        in client.get(url("vote_detail", vote_pk=open_vote.pk)).content.decode()
+        in client.get(cycle_url("priorities:vote_detail", vote_pk=open_vote.pk)).content.decode()
     )
 
 
 @pytest.mark.parametrize("role", ["coordinator", "committee", "partner"])
-def test_members_vote(cast, open_vote, findings, client_for, url, membership_of, role):
+def test_members_vote(cast, open_vote, findings, client_for, cycle_url, membership_of, role):
     user = getattr(cast, role)
-    response = client_for(user).post(url("ballot", vote_pk=open_vote.pk), points(findings, 6, None, 4))
+    response = client_for(user).post(cycle_url("priorities:ballot", vote_pk=open_vote.pk), points(findings, 6, None, 4))
     assert response.status_code == 302
     mine = Ballot.objects.filter(vote=open_vote, member=membership_of(user))
     assert {(b.finding, b.points) for b in mine} == {(findings[0], 6), (findings[2], 4)}
 
 
-def test_partner_cannot_choose_priorities(cast, cycle, findings, client_for, url):
+def test_partner_cannot_choose_priorities(cast, cycle, findings, client_for, cycle_url):
     vote = VoteFactory(cycle=cycle, candidates=findings, status=VoteStatus.CLOSED)
     data = {"vote": vote.pk, "findings": [findings[0].pk]}
-    assert client_for(cast.partner).post(url("choose"), data).status_code == 403
+    assert client_for(cast.partner).post(cycle_url("priorities:choose"), data).status_code == 403
     assert not cycle.priorities.exists()
 
 
@@ -108,8 +114,10 @@ def test_partner_cannot_choose_priorities(cast, cycle, findings, client_for, url
         ((0, None, 0), "Attribuez au moins un point."),
     ],
 )
-def test_bad_points_are_explained_and_kept(cast, open_vote, findings, client_for, url, values, message):
-    response = client_for(cast.partner).post(url("ballot", vote_pk=open_vote.pk), points(findings, *values))
+def test_bad_points_are_explained_and_kept(cast, open_vote, findings, client_for, cycle_url, values, message):
+    response = client_for(cast.partner).post(
+        cycle_url("priorities:ballot", vote_pk=open_vote.pk), points(findings, *values)
+    )
     content = response.content.decode()
     assert response.status_code == 200
     assert message in content
@@ -117,10 +125,12 @@ def test_bad_points_are_explained_and_kept(cast, open_vote, findings, client_for
     assert not Ballot.objects.exists()
 
 
-def test_points_per_finding_cap(cast, open_vote, findings, client_for, url):
+def test_points_per_finding_cap(cast, open_vote, findings, client_for, cycle_url):
     open_vote.max_points_per_finding = 4
     open_vote.save()
-    response = client_for(cast.partner).post(url("ballot", vote_pk=open_vote.pk), points(findings, 5, 2, 1))
+    response = client_for(cast.partner).post(
+        cycle_url("priorities:ballot", vote_pk=open_vote.pk), points(findings, 5, 2, 1)
+    )
     assert "Au plus 4 points par constat." in response.content.decode()
     assert not Ballot.objects.exists()
 
@@ -142,8 +152,10 @@ def ranking_vote(cycle, findings):
         (("1,5", 2, 3), "Entrez un rang : un nombre entier"),
     ],
 )
-def test_bad_ranks_are_explained_and_kept(cast, ranking_vote, findings, client_for, url, ranks, message):
-    response = client_for(cast.committee).post(url("ballot", vote_pk=ranking_vote.pk), points(findings, *ranks))
+def test_bad_ranks_are_explained_and_kept(cast, ranking_vote, findings, client_for, cycle_url, ranks, message):
+    response = client_for(cast.committee).post(
+        cycle_url("priorities:ballot", vote_pk=ranking_vote.pk), points(findings, *ranks)
+    )
     content = response.content.decode()
     assert response.status_code == 200
     assert message in content
@@ -152,21 +164,25 @@ def test_bad_ranks_are_explained_and_kept(cast, ranking_vote, findings, client_f
     assert not Ballot.objects.exists()
 
 
-def test_partial_ranking_is_accepted(cast, ranking_vote, findings, client_for, url):
-    client_for(cast.committee).post(url("ballot", vote_pk=ranking_vote.pk), points(findings, 2, None, 1))
+def test_partial_ranking_is_accepted(cast, ranking_vote, findings, client_for, cycle_url):
+    client_for(cast.committee).post(
+        cycle_url("priorities:ballot", vote_pk=ranking_vote.pk), points(findings, 2, None, 1)
+    )
     assert {(b.finding, b.rank, b.points) for b in Ballot.objects.all()} == {
         (findings[0], 2, None),
         (findings[2], 1, None),
     }
 
 
-def test_voting_again_replaces_the_ballot(cast, open_vote, findings, client_for, url, membership_of):
+def test_voting_again_replaces_the_ballot(cast, open_vote, findings, client_for, cycle_url, membership_of):
     client = client_for(cast.partner)
-    client.post(url("ballot", vote_pk=open_vote.pk), points(findings, 5, 5, None))
-    client_for(cast.committee).post(url("ballot", vote_pk=open_vote.pk), points(findings, 1, None, None))
-    page = client.get(url("vote_detail", vote_pk=open_vote.pk)).content.decode()
+    client.post(cycle_url("priorities:ballot", vote_pk=open_vote.pk), points(findings, 5, 5, None))
+    client_for(cast.committee).post(
+        cycle_url("priorities:ballot", vote_pk=open_vote.pk), points(findings, 1, None, None)
+    )
+    page = client.get(cycle_url("priorities:vote_detail", vote_pk=open_vote.pk)).content.decode()
     assert "Vous avez déjà voté" in page and f'name="finding_{findings[1].pk}"' in page
-    client.post(url("ballot", vote_pk=open_vote.pk), points(findings, None, 3, 7))
+    client.post(cycle_url("priorities:ballot", vote_pk=open_vote.pk), points(findings, None, 3, 7))
     mine = Ballot.objects.filter(member=membership_of(cast.partner))
     assert {(b.finding, b.points) for b in mine} == {(findings[1], 3), (findings[2], 7)}
     assert Ballot.objects.filter(member=membership_of(cast.committee)).count() == 1
@@ -174,26 +190,31 @@ def test_voting_again_replaces_the_ballot(cast, open_vote, findings, client_for,
     assert Ballot.history.filter(history_type="-").count() == 2
 
 
-def test_closed_vote_refuses_ballots(cast, open_vote, findings, client_for, url):
+def test_closed_vote_refuses_ballots(cast, open_vote, findings, client_for, cycle_url):
     open_vote.status = VoteStatus.CLOSED
     open_vote.save()
     response = client_for(cast.partner).post(
-        url("ballot", vote_pk=open_vote.pk), points(findings, 5, 5, 0), follow=True
+        cycle_url("priorities:ballot", vote_pk=open_vote.pk), points(findings, 5, 5, 0), follow=True
     )
     assert "Ce vote n&#x27;est pas ouvert" in response.content.decode()
     assert not Ballot.objects.exists()
 
 
-def test_voter_names_hidden_when_anonymous(cast, open_vote, findings, client_for, url):
-    client_for(cast.partner).post(url("ballot", vote_pk=open_vote.pk), points(findings, 5, 5, 0))
+def test_voter_names_hidden_when_anonymous(cast, open_vote, findings, client_for, cycle_url):
+    client_for(cast.partner).post(cycle_url("priorities:ballot", vote_pk=open_vote.pk), points(findings, 5, 5, 0))
     client = client_for(cast.observer)
-    assert cast.partner.full_name in client.get(url("vote_detail", vote_pk=open_vote.pk)).content.decode()
+    assert (
+        cast.partner.full_name in client.get(cycle_url("priorities:vote_detail", vote_pk=open_vote.pk)).content.decode()
+    )
     open_vote.is_anonymous = True
     open_vote.save()
-    content = client.get(url("vote_detail", vote_pk=open_vote.pk)).content.decode()
+    content = client.get(cycle_url("priorities:vote_detail", vote_pk=open_vote.pk)).content.decode()
     assert "1 membre a voté." in content and cast.partner.full_name not in content
 
 
-def test_vote_of_another_cycle_is_not_found(cast, cycle, findings, client_for, url):
+def test_vote_of_another_cycle_is_not_found(cast, cycle, findings, client_for, cycle_url):
     other_cycle_vote = VoteFactory(cycle__partnership=cast.partnership, candidates=[])
-    assert client_for(cast.coordinator).get(url("vote_detail", vote_pk=other_cycle_vote.pk)).status_code == 404
+    assert (
+        client_for(cast.coordinator).get(cycle_url("priorities:vote_detail", vote_pk=other_cycle_vote.pk)).status_code
+        == 404
+    )
