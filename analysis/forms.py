@@ -1,6 +1,7 @@
 from datetime import date
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
@@ -27,6 +28,13 @@ from .models import (
 from .numbers import DecimalCommaField, format_value
 
 CHOICE_LIST = {"class": "choice-list"}
+EVIDENCE_PARAMS = {
+    "factor": "factors",
+    "statistic": "statistics",
+    "observation": "observations",
+    "service": "services",
+    "intervention": "interventions",
+}
 SYSTEMS_HELP = _("Laissés vides, ce sont ceux des facteurs cochés.")
 
 
@@ -216,6 +224,20 @@ class FindingForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
 
     def clean(self) -> dict:
         return with_factor_systems(super().clean())
+
+    def prefill(self, params: QueryDict) -> None:
+        """What another tool passes when it links here to draw a finding: ?origin=services&factor=12, or the
+        piece of evidence the person was looking at (?statistic=, ?observation=, ?service=, ?intervention=).
+        Only values the form itself offers are kept."""
+        if params.get("origin") in FindingOrigin.values:
+            self.initial["origin"] = params["origin"]
+        for param, name in EVIDENCE_PARAMS.items():
+            pk = params.get(param, "")
+            chosen = self.fields[name].queryset.filter(pk=pk).first() if pk.isdigit() else None
+            if chosen is not None:
+                self.initial[name] = [chosen.pk]
+                if name == "factors":
+                    self.initial["systems"] = chosen.system
 
     @property
     def evidence_fields(self) -> list[forms.BoundField]:

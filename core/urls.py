@@ -1,8 +1,8 @@
 from django.urls import path
 
-from . import views
+from .views import home
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home.home, name="home"),
 ]

@@ -68,11 +68,16 @@ def access_partnership(user, slug: str) -> PartnershipAccess:
     return PartnershipAccess(partnership=membership.partnership, membership=membership)
 
 
-def partnership_view(perm: Perm = Perm.VIEW, *, methods: tuple[str, ...] = ("GET", "HEAD", "POST")) -> Callable:
+READ = ("GET", "HEAD")
+FORM = ("GET", "HEAD", "POST")  # a page with a form that posts back to it
+
+
+def partnership_view(perm: Perm = Perm.VIEW, *, methods: tuple[str, ...] = READ) -> Callable:
     """Decorate a view taking (request, access, **kwargs) under a URL with a `slug` argument.
 
-    Membership is checked before the HTTP method, so that an outsider learns nothing, not even that a
-    POST-only address exists.
+    A view reads (GET) unless it says which other methods it takes: FORM for a page that posts back to itself,
+    ("POST",) for an action. Membership is checked before the HTTP method, so that an outsider learns nothing,
+    not even that a POST-only address exists.
     """
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -105,3 +110,10 @@ def access_invitation(access: PartnershipAccess, pk: int) -> tuple[Invitation, b
         Invitation.objects.for_partnership(access.partnership).select_related("partnership", "invited_by"), pk=pk
     )
     return invitation, access.can(Perm.MANAGE_MEMBERS)
+
+
+def invitation_for_token(token: str) -> Invitation:
+    """The invitation a secret link names, 404 otherwise: the token alone is the right to see it."""
+    return get_object_or_404(
+        Invitation.objects.select_related("partnership", "organization", "invited_by"), token=token
+    )

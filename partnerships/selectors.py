@@ -3,6 +3,7 @@
 import copy
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, IntegerField, Model, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
@@ -73,6 +74,10 @@ def territory_names(*, partnership: Partnership) -> dict[str, list[str]]:
 
 
 # Members --------------------------------------------------------------------------------------------------------
+
+
+def has_account(*, email: str) -> bool:
+    return get_user_model().objects.filter(email__iexact=email).exists()
 
 
 @dataclass

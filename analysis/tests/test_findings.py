@@ -261,3 +261,12 @@ def test_systems_left_unticked_come_from_the_factors(cast, client_for, cycle, re
         == 302
     )
     assert Finding.objects.get().systems == "enfant,famille"
+
+
+def test_a_finding_and_all_its_evidence_are_one_history_entry_when_created(cast, client_for, cycle, reading, evidence):
+    data = valid_data(factors=[reading.pk], **{name: [obj.pk] for name, obj in evidence.items()})
+    assert (
+        client_for(cast.committee).post(url("analysis:finding_create", cast, cycle_pk=cycle.pk), data).status_code
+        == 302
+    )
+    assert Finding.objects.get().history.count() == 1

@@ -161,3 +161,13 @@ def test_list_query_count_does_not_grow(cast, client_for, parenting):
         observation.factors.add(parenting)
         FindingFactory(cycle=cycle).observations.add(observation)
     assert query_count(client, url("analysis:observations", cast)) == small
+
+
+def test_an_observation_and_its_factors_are_one_history_entry_per_save(cast, client_for, parenting):
+    client = client_for(cast.committee)
+    client.post(url("analysis:observation_create", cast), valid_data(factors=[parenting.pk]))
+    observation = Observation.objects.get()
+    assert observation.history.count() == 1
+    edit = url("analysis:observation_edit", cast, observation_pk=observation.pk)
+    assert client.post(edit, valid_data(version=1, factors=[])).status_code == 302
+    assert observation.history.count() == 2

@@ -1,5 +1,3 @@
-from django.http import HttpRequest
-
 from cycles.models import Cycle
 from cycles.pages import tool_context
 from partnerships.access import PartnershipAccess
@@ -14,9 +12,3 @@ def page_context(access: PartnershipAccess, *, cycle: Cycle | None = None, **ext
     extra.setdefault("can_edit", access.can(Perm.EDIT_ANALYSIS))
     return tool_context(access, TOOL, cycle=cycle, **extra)
 
-
-def int_param(request: HttpRequest, name: str) -> int | None:
-    try:
-        return int(request.GET.get(name, ""))
-    except ValueError:
-        return None

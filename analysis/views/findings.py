@@ -10,17 +10,15 @@ from core.history import history_entries
 from core.rendering import confirm_deletion, render_conflict, render_history, render_region
 from core.submissions import create_once
 from cycles.access import access_cycle
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
 from .. import selectors, services
 from ..access import access_finding
 from ..filters import FindingFilterForm, filter_value
 from ..forms import FindingForm
-from ..models import Finding, FindingOrigin
-from .common import int_param, page_context
-
-EVIDENCE_PARAMS = {"factor": "factors", **{name[:-1]: name for name in selectors.EVIDENCE_FIELDS}}
+from ..models import Finding
+from .common import page_context
 
 
 def _detail_url(access: PartnershipAccess, finding: Finding) -> str:
@@ -44,24 +42,7 @@ def finding_list(request: HttpRequest, access: PartnershipAccess, cycle_pk: int)
     )
 
 
-def prefilled(request: HttpRequest, form: FindingForm) -> dict:
-    """What another tool passes when it links here to draw a finding: ?origin=services&factor=12, or the piece
-    of evidence the person was looking at (?statistic=, ?observation=, ?service=, ?intervention=). Only values
-    the form itself offers are kept."""
-    initial: dict = {}
-    if request.GET.get("origin") in FindingOrigin.values:
-        initial["origin"] = request.GET["origin"]
-    for param, field in EVIDENCE_PARAMS.items():
-        pk = int_param(request, param)
-        chosen = form.fields[field].queryset.filter(pk=pk).first() if pk is not None else None
-        if chosen is not None:
-            initial[field] = [chosen.pk]
-            if field == "factors":
-                initial["systems"] = chosen.system
-    return initial
-
-
-@partnership_view(Perm.EDIT_ANALYSIS)
+@partnership_view(Perm.EDIT_ANALYSIS, methods=FORM)
 def finding_create(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
     cycle, _can_manage = access_cycle(access, cycle_pk)
     form = FindingForm(request.POST or None, partnership=access.partnership)
@@ -78,7 +59,7 @@ def finding_create(request: HttpRequest, access: PartnershipAccess, cycle_pk: in
         if created:
             return created
     if request.method != "POST":
-        form.initial.update(prefilled(request, form))
+        form.prefill(request.GET)
     return render(request, "analysis/finding_form.html", page_context(access, cycle=cycle, form=form))
 
 
@@ -91,7 +72,7 @@ def finding_detail(request: HttpRequest, access: PartnershipAccess, cycle_pk: in
     return render(request, "analysis/finding_detail.html", context)
 
 
-@partnership_view(Perm.EDIT_ANALYSIS)
+@partnership_view(Perm.EDIT_ANALYSIS, methods=FORM)
 def finding_edit(request: HttpRequest, access: PartnershipAccess, cycle_pk: int, finding_pk: int) -> HttpResponse:
     finding, _can_edit = access_finding(access, cycle_pk, finding_pk)
     form = FindingForm(request.POST or None, instance=finding, partnership=access.partnership)
@@ -110,7 +91,7 @@ def finding_edit(request: HttpRequest, access: PartnershipAccess, cycle_pk: int,
     return render(request, "analysis/finding_form.html", context)
 
 
-@partnership_view()
+@partnership_view(methods=FORM)
 def finding_delete(request: HttpRequest, access: PartnershipAccess, cycle_pk: int, finding_pk: int) -> HttpResponse:
     finding, can_edit = access_finding(access, cycle_pk, finding_pk)
     if not can_edit:

@@ -3,7 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
 from .. import services, spreadsheets
@@ -14,7 +14,7 @@ from .common import page_context
 SHOWN_PROBLEMS = 200
 
 
-@partnership_view(Perm.EDIT_ANALYSIS)
+@partnership_view(Perm.EDIT_ANALYSIS, methods=FORM)
 def statistic_import(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     form = StatisticImportForm(request.POST or None, request.FILES or None)
     problems = []

@@ -11,7 +11,7 @@ from core.concurrency import EditConflict
 from core.history import history_entries
 from core.rendering import confirm_deletion, render_conflict, render_history, render_region
 from core.submissions import create_once
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
 from .. import selectors, services
@@ -43,7 +43,7 @@ def observation_list(request: HttpRequest, access: PartnershipAccess) -> HttpRes
     )
 
 
-@partnership_view(Perm.EDIT_ANALYSIS)
+@partnership_view(Perm.EDIT_ANALYSIS, methods=FORM)
 def observation_create(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     form = ObservationForm(request.POST or None, partnership=access.partnership)
     if request.method == "POST" and form.is_valid():
@@ -75,7 +75,7 @@ def observation_detail(request: HttpRequest, access: PartnershipAccess, observat
     return render(request, "analysis/observation_detail.html", context)
 
 
-@partnership_view(Perm.EDIT_ANALYSIS)
+@partnership_view(Perm.EDIT_ANALYSIS, methods=FORM)
 def observation_edit(request: HttpRequest, access: PartnershipAccess, observation_pk: int) -> HttpResponse:
     observation, _can_edit = access_observation(access, observation_pk)
     form = ObservationForm(request.POST or None, instance=observation, partnership=access.partnership)
@@ -94,7 +94,7 @@ def observation_edit(request: HttpRequest, access: PartnershipAccess, observatio
     return render(request, "analysis/observation_form.html", page_context(access, form=form, observation=observation))
 
 
-@partnership_view()
+@partnership_view(methods=FORM)
 def observation_delete(request: HttpRequest, access: PartnershipAccess, observation_pk: int) -> HttpResponse:
     observation, can_edit = access_observation(access, observation_pk)
     if not can_edit:

@@ -11,7 +11,7 @@ from core.concurrency import EditConflict
 from core.history import history_entries
 from core.rendering import confirm_deletion, render_conflict, render_history, render_region
 from core.submissions import create_once
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
 from .. import selectors, services
@@ -61,7 +61,7 @@ def _form_context(access: PartnershipAccess, form: StatisticForm, **extra) -> di
     )
 
 
-@partnership_view(Perm.EDIT_ANALYSIS)
+@partnership_view(Perm.EDIT_ANALYSIS, methods=FORM)
 def statistic_create(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     form = StatisticForm(request.POST or None, partnership=access.partnership)
     if request.method == "POST" and form.is_valid():
@@ -92,7 +92,7 @@ def statistic_detail(request: HttpRequest, access: PartnershipAccess, statistic_
     return render(request, "analysis/statistic_detail.html", context)
 
 
-@partnership_view(Perm.EDIT_ANALYSIS)
+@partnership_view(Perm.EDIT_ANALYSIS, methods=FORM)
 def statistic_edit(request: HttpRequest, access: PartnershipAccess, statistic_pk: int) -> HttpResponse:
     statistic, _can_edit = access_statistic(access, statistic_pk)
     form = StatisticForm(request.POST or None, instance=statistic, partnership=access.partnership)
@@ -109,7 +109,7 @@ def statistic_edit(request: HttpRequest, access: PartnershipAccess, statistic_pk
     return render(request, "analysis/statistic_form.html", _form_context(access, form, statistic=statistic))
 
 
-@partnership_view()
+@partnership_view(methods=FORM)
 def statistic_delete(request: HttpRequest, access: PartnershipAccess, statistic_pk: int) -> HttpResponse:
     statistic, can_edit = access_statistic(access, statistic_pk)
     if not can_edit:

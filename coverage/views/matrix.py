@@ -12,7 +12,7 @@ from core.concurrency import ConflictRow, SetChanged
 from core.history import child_history
 from core.rendering import render_history, set_conflict
 from cycles.pages import tool_context
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 
 from .. import selectors, services
 from ..access import access_organization_row
@@ -50,7 +50,7 @@ def matrix(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     return render(request, "coverage/matrix.html", context)
 
 
-@partnership_view()
+@partnership_view(methods=FORM)
 def row_edit(request: HttpRequest, access: PartnershipAccess, organization_pk: int) -> HttpResponse:
     organization, can_edit = access_organization_row(access, organization_pk)
     if not can_edit:

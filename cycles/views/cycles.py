@@ -13,7 +13,7 @@ from core.concurrency import EditConflict
 from core.history import history_entries
 from core.rendering import render_conflict, render_history
 from core.submissions import create_once
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.pages import Section, page_context
 from partnerships.permissions import Perm
 
@@ -40,7 +40,7 @@ def cycle_list(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     return render(request, "cycles/cycle_list.html", context)
 
 
-@partnership_view(Perm.MANAGE_CYCLES)
+@partnership_view(Perm.MANAGE_CYCLES, methods=FORM)
 def cycle_create(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     form = CycleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -103,7 +103,7 @@ def cycle_detail(request: HttpRequest, access: PartnershipAccess, cycle_pk: int)
     return render(request, "cycles/cycle_detail.html", steps_context(access, cycle))
 
 
-@partnership_view()
+@partnership_view(methods=FORM)
 def cycle_edit(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
     cycle, can_manage = access_cycle(access, cycle_pk)
     if not can_manage:

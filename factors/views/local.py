@@ -11,7 +11,7 @@ from core.concurrency import EditConflict
 from core.rendering import confirm_deletion, render_conflict
 from core.submissions import create_once
 from core.systems import System
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
 from .. import services
@@ -20,7 +20,7 @@ from ..forms import LocalElementForm, LocalFactorForm
 from .catalogue import sheet_page, sheet_url
 
 
-@partnership_view(Perm.MANAGE_LOCAL_FACTORS)
+@partnership_view(Perm.MANAGE_LOCAL_FACTORS, methods=FORM)
 def local_create(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     initial = {"system": request.GET.get("systeme")} if request.GET.get("systeme") in System.values else {}
     form = LocalFactorForm(request.POST or None, initial=initial, partnership=access.partnership)
@@ -37,7 +37,7 @@ def local_create(request: HttpRequest, access: PartnershipAccess) -> HttpRespons
     return render(request, "factors/local_factor_form.html", sheet_page(access, form=form))
 
 
-@partnership_view(Perm.MANAGE_LOCAL_FACTORS)
+@partnership_view(Perm.MANAGE_LOCAL_FACTORS, methods=FORM)
 def local_edit(request: HttpRequest, access: PartnershipAccess, factor_pk: int) -> HttpResponse:
     factor, can_edit = access_factor(access, factor_pk)
     if not can_edit:
@@ -56,7 +56,7 @@ def local_edit(request: HttpRequest, access: PartnershipAccess, factor_pk: int) 
     return render(request, "factors/local_factor_form.html", sheet_page(access, form=form, factor=factor))
 
 
-@partnership_view(Perm.MANAGE_LOCAL_FACTORS)
+@partnership_view(Perm.MANAGE_LOCAL_FACTORS, methods=FORM)
 def local_delete(request: HttpRequest, access: PartnershipAccess, factor_pk: int) -> HttpResponse:
     factor, can_edit = access_factor(access, factor_pk)
     if not can_edit:
@@ -73,7 +73,7 @@ def local_delete(request: HttpRequest, access: PartnershipAccess, factor_pk: int
     )
 
 
-@partnership_view(Perm.MANAGE_LOCAL_FACTORS)
+@partnership_view(Perm.MANAGE_LOCAL_FACTORS, methods=FORM)
 def element_create(request: HttpRequest, access: PartnershipAccess, factor_pk: int) -> HttpResponse:
     factor, _can_edit = access_factor(access, factor_pk)
     form = LocalElementForm(request.POST or None, partnership=access.partnership, factor=factor)
@@ -92,7 +92,7 @@ def element_create(request: HttpRequest, access: PartnershipAccess, factor_pk: i
     return render(request, "factors/local_element_form.html", sheet_page(access, form=form, factor=factor))
 
 
-@partnership_view(Perm.MANAGE_LOCAL_FACTORS)
+@partnership_view(Perm.MANAGE_LOCAL_FACTORS, methods=FORM)
 def element_edit(request: HttpRequest, access: PartnershipAccess, element_pk: int) -> HttpResponse:
     element, can_edit = access_element(access, element_pk)
     if not can_edit:
@@ -114,7 +114,7 @@ def element_edit(request: HttpRequest, access: PartnershipAccess, element_pk: in
     return render(request, "factors/local_element_form.html", context)
 
 
-@partnership_view(Perm.MANAGE_LOCAL_FACTORS)
+@partnership_view(Perm.MANAGE_LOCAL_FACTORS, methods=FORM)
 def element_delete(request: HttpRequest, access: PartnershipAccess, element_pk: int) -> HttpResponse:
     element, can_edit = access_element(access, element_pk)
     if not can_edit:

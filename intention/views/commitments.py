@@ -15,7 +15,7 @@ from cycles.access import access_cycle
 from cycles.models import StepNumber
 from cycles.tools import tool_links
 from organizations.access import access_organization
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.pages import Section, page_context
 
 from .. import selectors, services
@@ -50,7 +50,7 @@ def step(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> Http
     return render(request, "intention/step.html", context)
 
 
-@partnership_view()
+@partnership_view(methods=FORM)
 def commitment_edit(
     request: HttpRequest, access: PartnershipAccess, cycle_pk: int, organization_pk: int
 ) -> HttpResponse:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from core.concurrency import EditConflict
 from core.history import history_entries
 from core.rendering import render_conflict, render_history
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.pages import Section, page_context
 from partnerships.permissions import Perm
 
@@ -93,7 +93,7 @@ def rules_create(request: HttpRequest, access: PartnershipAccess) -> HttpRespons
     return redirect("intention:rules_edit", slug=access.partnership.slug, rules_pk=draft.pk)
 
 
-@partnership_view()
+@partnership_view(methods=FORM)
 def rules_edit(request: HttpRequest, access: PartnershipAccess, rules_pk: int) -> HttpResponse:
     rules, can_edit = access_rules(access, rules_pk)
     access.require(Perm.DRAFT_OPERATING_RULES)

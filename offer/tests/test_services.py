@@ -209,3 +209,20 @@ def test_delete_keeps_the_history(cast, client_for):
     assert response.status_code == 302
     assert not Service.objects.exists()
     assert Service.history.filter(id=service.pk, history_type="-").exists()
+
+
+def test_a_service_and_its_links_are_one_history_entry_per_save(cast, client_for):
+    territory = TerritoryFactory(partnership=cast.partnership)
+    factor = FactorFactory()
+    data = service_data(
+        cast, territories=[territory.pk], factors=[factor.pk], partner_organizations=[cast.other_organization.pk]
+    )
+    client = client_for(cast.coordinator)
+    client.post(url("offer:service_create", cast), data)
+    service = Service.objects.get()
+    assert service.history.count() == 1
+    assert (
+        client.post(url("offer:service_edit", cast, service_pk=service.pk), edit_data(service, factors=[])).status_code
+        == 302
+    )
+    assert service.history.count() == 2

@@ -12,7 +12,7 @@ from core.history import history_entries
 from core.rendering import confirm_deletion, render_conflict, render_history, render_region
 from core.submissions import create_once
 from cycles.pages import tool_context
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
 from .. import selectors, services
@@ -47,7 +47,7 @@ def home(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     return render_region(request, page="offer/home.html", region="offer/_service_list.html", context=context)
 
 
-@partnership_view()
+@partnership_view(methods=FORM)
 def service_create(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     if not may_add_services(access):
         raise PermissionDenied
@@ -80,7 +80,7 @@ def service_detail(request: HttpRequest, access: PartnershipAccess, service_pk: 
     return render(request, "offer/service_detail.html", context)
 
 
-@partnership_view()
+@partnership_view(methods=FORM)
 def service_edit(request: HttpRequest, access: PartnershipAccess, service_pk: int) -> HttpResponse:
     service, can_edit = access_service(access, service_pk)
     if not can_edit:
@@ -108,7 +108,7 @@ def service_edit(request: HttpRequest, access: PartnershipAccess, service_pk: in
     return render(request, "offer/service_form.html", service_page(access, form=form, service=service))
 
 
-@partnership_view()
+@partnership_view(methods=FORM)
 def service_delete(request: HttpRequest, access: PartnershipAccess, service_pk: int) -> HttpResponse:
     service, can_edit = access_service(access, service_pk)
     if not can_edit:

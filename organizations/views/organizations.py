@@ -9,7 +9,7 @@ from core.concurrency import EditConflict
 from core.history import history_entries
 from core.rendering import confirm_deletion, render_conflict, render_history, render_region
 from core.submissions import create_once
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.pages import Section, page_context
 from partnerships.permissions import Perm
 
@@ -47,7 +47,7 @@ def organization_list(request: HttpRequest, access: PartnershipAccess) -> HttpRe
     )
 
 
-@partnership_view(Perm.MANAGE_ORGANIZATIONS)
+@partnership_view(Perm.MANAGE_ORGANIZATIONS, methods=FORM)
 def organization_create(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     form = OrganizationForm(request.POST or None, partnership=access.partnership)
     if request.method == "POST" and form.is_valid():
@@ -76,7 +76,7 @@ def organization_detail(request: HttpRequest, access: PartnershipAccess, organiz
     return render(request, "organizations/organization_detail.html", context)
 
 
-@partnership_view()
+@partnership_view(methods=FORM)
 def organization_edit(request: HttpRequest, access: PartnershipAccess, organization_pk: int) -> HttpResponse:
     organization, can_edit = access_organization(access, organization_pk)
     if not can_edit:
@@ -95,7 +95,7 @@ def organization_edit(request: HttpRequest, access: PartnershipAccess, organizat
     return render(request, "organizations/organization_form.html", _page(access, form=form, organization=organization))
 
 
-@partnership_view(Perm.MANAGE_ORGANIZATIONS)
+@partnership_view(Perm.MANAGE_ORGANIZATIONS, methods=FORM)
 def organization_delete(request: HttpRequest, access: PartnershipAccess, organization_pk: int) -> HttpResponse:
     organization, _can_edit = access_organization(access, organization_pk)
     return confirm_deletion(

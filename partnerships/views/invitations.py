@@ -1,35 +1,30 @@
 """Accepting an invitation: the one page reached without a partnership in the address, through a secret token."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login
-from django.http import Http404, HttpRequest, HttpResponse
+from django.contrib.auth import login
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from partnerships import services
+from partnerships import selectors, services
+from partnerships.access import invitation_for_token
 from partnerships.forms import NewAccountForm
 from partnerships.models import Invitation
-
-User = get_user_model()
 
 
 @never_cache
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = (
-        Invitation.objects.select_related("partnership", "organization", "invited_by").filter(token=token).first()
-    )
-    if invitation is None:
-        raise Http404
+    invitation = invitation_for_token(token)
     if not invitation.is_pending:
         return _gone(request, invitation)
     if request.user.is_authenticated:
         if request.user.email.lower() != invitation.email.lower():
             return _page(request, invitation, "wrong_account")
         return _confirm(request, invitation)
-    if User.objects.filter(email__iexact=invitation.email).exists():
+    if selectors.has_account(email=invitation.email):
         login_url = reverse("account_login") + "?" + urlencode({"next": request.path})
         return _page(request, invitation, "sign_in", login_url=login_url)
     return _sign_up(request, invitation)

@@ -10,7 +10,7 @@ from core.history import history_entries
 from core.rendering import confirm_deletion, render_conflict, render_history
 from core.submissions import create_once
 from partnerships import selectors, services
-from partnerships.access import PartnershipAccess, access_invitation, access_membership, partnership_view
+from partnerships.access import FORM, PartnershipAccess, access_invitation, access_membership, partnership_view
 from partnerships.forms import InvitationForm, MembershipForm
 from partnerships.pages import Section, page_context
 from partnerships.permissions import Perm
@@ -40,7 +40,7 @@ def member_list(request: HttpRequest, access: PartnershipAccess) -> HttpResponse
     return render(request, "partnerships/member_list.html", context)
 
 
-@partnership_view(Perm.MANAGE_MEMBERS)
+@partnership_view(Perm.MANAGE_MEMBERS, methods=FORM)
 def invite(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     form = InvitationForm(request.POST or None, partnership=access.partnership)
     if request.method == "POST" and form.is_valid():
@@ -96,7 +96,7 @@ def invitation_revoke(request: HttpRequest, access: PartnershipAccess, invitatio
     return redirect(_members_url(access))
 
 
-@partnership_view(Perm.MANAGE_MEMBERS)
+@partnership_view(Perm.MANAGE_MEMBERS, methods=FORM)
 def member_edit(request: HttpRequest, access: PartnershipAccess, membership_pk: int) -> HttpResponse:
     membership, can_manage = access_membership(access, membership_pk)
     if not can_manage:
@@ -118,7 +118,7 @@ def member_edit(request: HttpRequest, access: PartnershipAccess, membership_pk: 
     return render(request, "partnerships/member_form.html", context)
 
 
-@partnership_view(Perm.MANAGE_MEMBERS)
+@partnership_view(Perm.MANAGE_MEMBERS, methods=FORM)
 def member_remove(request: HttpRequest, access: PartnershipAccess, membership_pk: int) -> HttpResponse:
     membership, _can_manage = access_membership(access, membership_pk)
     name = membership.user.full_name or membership.user.email

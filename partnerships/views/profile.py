@@ -8,7 +8,7 @@ from core.concurrency import EditConflict
 from core.history import child_history, history_entries, merge_histories
 from core.rendering import render_conflict, render_history
 from partnerships import selectors, services
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.forms import TERRITORY_FIELDS, ProfileForm
 from partnerships.models import Partnership, Territory, TerritoryKind
 from partnerships.pages import Section, page_context
@@ -47,7 +47,7 @@ def _profile_url(partnership: Partnership) -> str:
     return reverse("partnerships:profile", kwargs={"slug": partnership.slug})
 
 
-@partnership_view(Perm.EDIT_PROFILE)
+@partnership_view(Perm.EDIT_PROFILE, methods=FORM)
 def profile_edit(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     # A copy, so that a refused form does not show its typed name in the page header.
     partnership = selectors.partnership_copy(access.partnership)

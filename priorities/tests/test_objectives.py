@@ -122,3 +122,16 @@ def test_objective_of_another_cycle_is_not_found(cast, cycle, client_for, cycle_
     client = client_for(cast.coordinator)
     assert client.get(cycle_url("priorities:objective_edit", objective_pk=elsewhere.pk)).status_code == 404
     assert client.post(cycle_url("priorities:objective_delete", objective_pk=elsewhere.pk)).status_code == 404
+
+
+def test_an_objective_and_its_links_are_one_history_entry_per_save(cast, cycle, chosen, client_for, cycle_url):
+    priority, selected, _other = chosen
+    client = client_for(cast.committee)
+    client.post(cycle_url("priorities:objective_create"), data(priorities=[priority.pk], factors=[selected.pk]))
+    objective = Objective.objects.get()
+    assert objective.history.count() == 1
+    edit = cycle_url("priorities:objective_edit", objective_pk=objective.pk)
+    assert (
+        client.post(edit, data(title="Autre titre", version=1, priorities=[], factors=[selected.pk])).status_code == 302
+    )
+    assert objective.history.count() == 2

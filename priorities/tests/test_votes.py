@@ -218,3 +218,11 @@ def test_vote_of_another_cycle_is_not_found(cast, cycle, findings, client_for, c
         client_for(cast.coordinator).get(cycle_url("priorities:vote_detail", vote_pk=other_cycle_vote.pk)).status_code
         == 404
     )
+
+
+def test_a_vote_and_its_candidates_are_one_history_entry(cast, cycle, findings, client_for, cycle_url):
+    data = {"title": "Vote d'avril", "method": VoteMethod.RANKING}
+    assert client_for(cast.coordinator).post(cycle_url("priorities:vote_create"), data).status_code == 302
+    vote = Vote.objects.get(cycle=cycle)
+    record = vote.history.get()
+    assert {link.finding_id for link in record.candidates.all()} == {finding.pk for finding in findings}

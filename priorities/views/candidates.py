@@ -14,7 +14,7 @@ from core.history import history_entries
 from core.rendering import confirm_deletion, render_history, set_conflict
 from cycles.access import access_cycle
 from cycles.models import Cycle
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
 from .. import conflicts, selectors, services
@@ -25,7 +25,7 @@ from .overview import direct_choose_form, render_home
 from .votes import record_choice, render_vote_detail
 
 
-@partnership_view()
+@partnership_view(methods=FORM)
 def candidates(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
     cycle, _can_manage = access_cycle(access, cycle_pk)
     if request.method != "POST":
@@ -113,7 +113,7 @@ def choose(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> Ht
     return redirect(tool_url("home", access, cycle.pk))
 
 
-@partnership_view(Perm.EDIT_PRIORITIES)
+@partnership_view(Perm.EDIT_PRIORITIES, methods=FORM)
 def priority_remove(request: HttpRequest, access: PartnershipAccess, cycle_pk: int, priority_pk: int) -> HttpResponse:
     priority, can_edit = access_priority(access, cycle_pk, priority_pk)
     if not can_edit:

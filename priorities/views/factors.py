@@ -10,7 +10,7 @@ from core.history import child_history
 from core.rendering import render_history, set_conflict
 from cycles.access import access_cycle
 from cycles.models import Cycle
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
 from .. import conflicts, selectors, services
@@ -19,7 +19,7 @@ from ..models import SelectedFactor
 from .common import page_context, tool_url
 
 
-@partnership_view()
+@partnership_view(methods=FORM)
 def factors(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
     cycle, _can_manage = access_cycle(access, cycle_pk)
     if request.method == "POST":

@@ -11,7 +11,7 @@ from core.history import history_entries
 from core.rendering import confirm_deletion, render_conflict, render_history
 from core.submissions import create_once
 from cycles.access import access_cycle
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
 from .. import selectors, services
@@ -29,7 +29,7 @@ def objectives(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -
     return render(request, "priorities/objective_list.html", context)
 
 
-@partnership_view(Perm.EDIT_PRIORITIES)
+@partnership_view(Perm.EDIT_PRIORITIES, methods=FORM)
 def objective_create(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
     cycle, _can_manage = access_cycle(access, cycle_pk)
     form = ObjectiveForm(request.POST or None, cycle=cycle)
@@ -51,7 +51,7 @@ def objective_create(request: HttpRequest, access: PartnershipAccess, cycle_pk: 
     return render(request, "priorities/objective_form.html", page_context(access, cycle, form=form))
 
 
-@partnership_view(Perm.EDIT_PRIORITIES)
+@partnership_view(Perm.EDIT_PRIORITIES, methods=FORM)
 def objective_edit(request: HttpRequest, access: PartnershipAccess, cycle_pk: int, objective_pk: int) -> HttpResponse:
     objective, can_edit = access_objective(access, cycle_pk, objective_pk)
     if not can_edit:
@@ -77,7 +77,7 @@ def objective_edit(request: HttpRequest, access: PartnershipAccess, cycle_pk: in
     )
 
 
-@partnership_view(Perm.EDIT_PRIORITIES)
+@partnership_view(Perm.EDIT_PRIORITIES, methods=FORM)
 def objective_delete(request: HttpRequest, access: PartnershipAccess, cycle_pk: int, objective_pk: int) -> HttpResponse:
     objective, can_edit = access_objective(access, cycle_pk, objective_pk)
     if not can_edit:

@@ -11,7 +11,7 @@ from core.rendering import render_history
 from core.submissions import create_once
 from cycles.access import access_cycle
 from cycles.models import Cycle
-from partnerships.access import PartnershipAccess, partnership_view
+from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
 from .. import selectors, services, vote_services
@@ -26,7 +26,7 @@ def _detail(access: PartnershipAccess, vote: Vote):
     return redirect(tool_url("vote_detail", access, vote.cycle_id, vote_pk=vote.pk))
 
 
-@partnership_view(Perm.RUN_VOTES)
+@partnership_view(Perm.RUN_VOTES, methods=FORM)
 def vote_create(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
     cycle, _can_manage = access_cycle(access, cycle_pk)
     candidates = list(selectors.candidate_findings(cycle))
