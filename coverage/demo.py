@@ -1,116 +1,51 @@
-"""Demo data: partnership A's matrix, filled for every organization over the reference and local factors.
-
-Chosen so that the heat map has something to say: the families' socioeconomic level is left uncovered (only
-occasional action) and the neighbourhood's environment thinly covered (the city alone acts on it regularly).
-"""
+"""Demo data: partnership A's matrix, each organization's row saved through the service a partner uses (see
+demo_content.py). A row someone already filled in is left as it is."""
 
 from demo.context import DemoContext
 from factors.models import FactorElement, ProtectiveFactor
 
+from .demo_content import ELEMENT_CELLS, PROFILES
 from .models import ActionKind, FactorIntervention
-
-# organization -> {factor code: (intensity, kinds of action separated by spaces)}; factors not named get 0.
-PROFILES: dict[str, dict[str, tuple[int, str]]] = {
-    "CPE Les Petits Érables": {
-        "habiletes-communication": (3, "children"),
-        "developpement-cognitif": (3, "children"),
-        "developpement-socioaffectif": (3, "children"),
-        "sante-physique-saines-habitudes": (2, "children"),
-        "pratiques-parentales": (1, "parents"),
-        "continuite-collaboration-services": (2, "concertation"),
-    },
-    "CPE La Ribambelle": {
-        "habiletes-communication": (2, "children"),
-        "developpement-cognitif": (3, "children"),
-        "developpement-socioaffectif": (3, "children parents"),
-        "qualite-accessibilite-services": (2, "children"),
-    },
-    "Maison de la famille de Rivière-aux-Érables": {
-        "attitudes-parentales": (3, "parents awareness"),
-        "pratiques-parentales": (3, "parents children"),
-        "local-integration-familles-immigrantes": (2, "parents"),
-        "niveau-socioeconomique": (1, "parents"),
-        "developpement-socioaffectif": (1, "children"),
-        "environnement-quartier": (1, "concertation"),
-    },
-    "Centre de services scolaire de la Vallée-des-Érables": {
-        "continuite-collaboration-services": (3, "concertation training"),
-        "developpement-cognitif": (2, "children training"),
-        "habiletes-communication": (2, "training"),
-    },
-    "École primaire du Vieux-Moulin": {
-        "continuite-collaboration-services": (2, "parents concertation"),
-        "habiletes-communication": (1, "children parents"),
-    },
-    "Ville de Rivière-aux-Érables": {
-        "environnement-quartier": (2, "environment concertation"),
-        "sante-physique-saines-habitudes": (1, "environment"),
-    },
-    "CLSC de la Vallée-des-Érables (CISSS)": {
-        "pratiques-parentales": (2, "parents"),
-        "sante-physique-saines-habitudes": (3, "children parents"),
-        "qualite-accessibilite-services": (2, "concertation"),
-        "attitudes-parentales": (2, "parents"),
-        "niveau-socioeconomique": (1, "parents"),
-    },
-    "Bibliothèque Hélène-Dupré": {
-        "habiletes-communication": (3, "children awareness"),
-        "pratiques-parentales": (1, "parents"),
-    },
-    "Cuisines collectives du Vieux-Moulin": {
-        "local-securite-alimentaire": (3, "parents concertation"),
-        "niveau-socioeconomique": (1, "parents"),
-        "sante-physique-saines-habitudes": (2, "parents"),
-    },
-    "Accueil Pluriel — soutien aux familles immigrantes": {
-        "local-integration-familles-immigrantes": (3, "parents awareness"),
-        "qualite-accessibilite-services": (3, "parents concertation"),
-        "attitudes-parentales": (1, "awareness"),
-    },
-    "Centre de pédiatrie sociale Les Pousses": {
-        "developpement-socioaffectif": (2, "children parents"),
-        "continuite-collaboration-services": (2, "concertation"),
-        "qualite-accessibilite-services": (1, "parents"),
-    },
-}
-
-# A few cells at the level of one element (organization, factor code, element code, intensity, kinds).
-ELEMENT_CELLS = [
-    ("Bibliothèque Hélène-Dupré", "pratiques-parentales", "habitudes-lecture-parent-enfant", 3, "parents children"),
-    ("CPE Les Petits Érables", "habiletes-communication", "langage-oral", 3, "children training"),
-]
+from .services import CellInput, row_save
 
 
 def load(ctx: DemoContext) -> None:
-    if not ProtectiveFactor.objects.filter(partnership__isnull=True).exists():
-        return
     # The reference factors and partnership A's own local ones (loaded by factors.demo before this).
-    factors = {f.code: f for f in ProtectiveFactor.objects.for_partnership(ctx.partnership_a)}
+    factors = {factor.code: factor for factor in ProtectiveFactor.objects.for_partnership(ctx.partnership_a)}
+    if not factors:
+        return
+    filled = set(
+        FactorIntervention.objects.for_partnership(ctx.partnership_a).values_list("organization_id", flat=True)
+    )
     for organization in ctx.organizations_a.values():
-        profile = PROFILES.get(organization.name, {})
-        for code, factor in factors.items():
-            intensity, kinds = profile.get(code, (0, ""))
-            FactorIntervention.objects.get_or_create(
-                organization=organization,
-                factor=factor,
-                element=None,
-                defaults={"intensity": intensity, "kinds": _kinds(kinds)},
-            )
+        if organization.pk in filled:
+            continue
+        cells = [
+            _cell(factor, None, *PROFILES.get(organization.name, {}).get(code, (0, "")))
+            for code, factor in factors.items()
+        ]
+        cells += _element_cells(organization.name)
+        row_save(organization=organization, cells=cells, expected_fingerprint=None, detail=True)
+
+
+def _element_cells(organization_name: str) -> list[CellInput]:
+    cells = []
     for name, factor_code, element_code, intensity, kinds in ELEMENT_CELLS:
-        organization = ctx.organizations_a.get(name)
+        if name != organization_name:
+            continue
         element = FactorElement.objects.filter(
             factor__partnership__isnull=True, factor__code=factor_code, partnership__isnull=True, code=element_code
         ).first()
-        if organization is None or element is None:
-            continue
-        FactorIntervention.objects.get_or_create(
-            organization=organization,
-            factor=element.factor,
-            element=element,
-            defaults={"intensity": intensity, "kinds": _kinds(kinds)},
-        )
+        if element is not None:
+            cells.append(_cell(element.factor, element, intensity, kinds))
+    return cells
 
 
-def _kinds(text: str) -> list[str]:
-    wanted = set(text.split())
-    return [code for code in ActionKind.values if code in wanted]
+def _cell(factor: ProtectiveFactor, element: FactorElement | None, intensity: int, kinds: str) -> CellInput:
+    wanted = set(kinds.split())
+    return CellInput(
+        factor_id=factor.pk,
+        element_id=element.pk if element else None,
+        intensity=intensity,
+        kinds=[code for code in ActionKind.values if code in wanted],
+    )

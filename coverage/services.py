@@ -40,11 +40,13 @@ def row_fingerprint(interventions: Iterable[FactorIntervention], *, detail: bool
     return fingerprint(sorted((i.pk, i.version) for i in interventions if detail or i.element_id is None))
 
 
-def row_save(*, organization: Organization, cells: list[CellInput], expected_fingerprint: str, detail: bool) -> int:
+def row_save(
+    *, organization: Organization, cells: list[CellInput], expected_fingerprint: str | None, detail: bool
+) -> int:
     """Create, update or clear (intensity None) the cells that differ from what is saved, each with its own
     history record; leave the others untouched. Returns the number of cells changed. Raises SetChanged (and
     writes nothing) if the row is no longer the one the person started from; its `saved` is the row now,
-    {cell key: intervention}."""
+    {cell key: intervention}. `expected_fingerprint` None skips the check (scripts that own the data)."""
     return save_set(
         lock=Organization.objects.filter(pk=organization.pk),
         read=lambda: organization_interventions(organization),

@@ -1,24 +1,26 @@
-"""Loads the foundation's demo data: accounts, the two partnerships, their organizations, members and step 1.
+"""Loads the foundation every app's demo content rests on: accounts, the two partnerships, their territory,
+organizations, members and cycles. Each app adds its own content in `<app>/demo.py` (data in `demo_content.py`).
 
-Every row is found or created on a stable key (e-mail, slug, name, number), so a second run changes nothing and
-never overwrites what someone changed while trying the demo.
+Writes go through the apps' services, as a person's would. Every row is looked up on a stable key (e-mail,
+slug, name) first, so a second run changes nothing and never overwrites what someone changed while trying the
+demo.
 """
 
 import datetime
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
-from django.utils import timezone
 
 from accounts.models import User
-from cycles.models import Cycle, Step, StepNumber, StepStatus
-from intention.models import Commitment, OperatingRules
-from lib.html import sanitize_rich_text
+from cycles.models import Cycle, StepStatus
+from cycles.services import cycle_create, step_set_status
 from organizations.models import Organization
-from partnerships.models import Membership, Partnership, Territory
+from organizations.services import organization_create
+from partnerships.models import Membership, Partnership
+from partnerships.services import territories_sync
 
-from . import content, intention_content
-from .content import MemberData, OrganizationData, PartnershipData
+from . import foundation_content as content
+from .foundation_content import MemberData, OrganizationData, PartnershipData
 
 CYCLE_A_NAME = "Plan d'action 2025-2028"
 CYCLE_A_DATES = (datetime.date(2025, 4, 1), datetime.date(2028, 3, 31))
@@ -51,38 +53,45 @@ class Accounts:
 
 
 def load_partnership(data: PartnershipData) -> Partnership:
-    partnership, _created = Partnership.objects.get_or_create(
-        slug=data.slug,
-        defaults={
-            "name": data.name,
-            "region": data.region,
-            "description": data.description,
-            "intention_statement": data.intention_statement,
-        },
-    )
-    for kind, name in data.territories:
-        Territory.objects.get_or_create(partnership=partnership, kind=kind, name=name)
+    """Found by its slug, else created, with its territory (through the profile's service)."""
+    partnership = Partnership.objects.filter(slug=data.slug).first()
+    if partnership is None:
+        partnership = Partnership.objects.create(
+            slug=data.slug,
+            name=data.name,
+            region=data.region,
+            description=data.description,
+            intention_statement=data.intention_statement,
+        )
+    known = set(partnership.territories.values_list("kind", "name"))
+    wanted = known | set(data.territories)
+    if wanted != known:  # names someone added while trying the demo are kept
+        names: dict[str, list[str]] = {}
+        for kind, name in sorted(wanted):
+            names.setdefault(kind, []).append(name)
+        territories_sync(partnership=partnership, names_by_kind=names)
     return partnership
 
 
 def load_organizations(partnership: Partnership, organizations: tuple[OrganizationData, ...]) -> dict:
+    existing = {organization.name: organization for organization in partnership.organizations.all()}
     loaded = {}
     for data in organizations:
-        loaded[data.name], _created = Organization.objects.get_or_create(
+        loaded[data.name] = existing.get(data.name) or organization_create(
             partnership=partnership,
-            name=data.name,
-            defaults={
-                "sector": data.sector,
-                "mission": data.mission,
-                "street_address": data.street_address,
-                "city": data.city,
-                "postal_code": data.postal_code,
-                "territory_served": data.territory_served,
-                "contact_name": data.contact_name,
-                "contact_email": data.contact_email,
-                "contact_phone": data.contact_phone,
-                "website": data.website,
-            },
+            organization=Organization(
+                name=data.name,
+                sector=data.sector,
+                mission=data.mission,
+                street_address=data.street_address,
+                city=data.city,
+                postal_code=data.postal_code,
+                territory_served=data.territory_served,
+                contact_name=data.contact_name,
+                contact_email=data.contact_email,
+                contact_phone=data.contact_phone,
+                website=data.website,
+            ),
         )
     return loaded
 
@@ -90,6 +99,7 @@ def load_organizations(partnership: Partnership, organizations: tuple[Organizati
 def load_members(
     accounts: Accounts, partnership: Partnership, members: tuple[MemberData, ...], organizations: dict
 ) -> dict[str, User]:
+    """Members as if they had accepted their invitation (there is no other way into a partnership)."""
     users = {}
     for data in members:
         user = accounts.person(email=data.email, full_name=data.full_name, can_sign_in=data.can_sign_in)
@@ -106,44 +116,12 @@ def load_cycle(
     partnership: Partnership, *, name: str, dates: tuple[datetime.date, datetime.date], current_step: int
 ) -> Cycle:
     """A cycle whose steps before `current_step` are completed and `current_step` is in progress."""
-    cycle, _created = Cycle.objects.get_or_create(
-        partnership=partnership, name=name, defaults={"starts_on": dates[0], "ends_on": dates[1]}
-    )
-    for number in StepNumber.values:
-        if number < current_step:
-            status = StepStatus.COMPLETED
-        elif number == current_step:
-            status = StepStatus.IN_PROGRESS
-        else:
-            status = StepStatus.NOT_STARTED
-        changed_at = timezone.now() if status != StepStatus.NOT_STARTED else None
-        Step.objects.get_or_create(
-            cycle=cycle, number=number, defaults={"status": status, "status_changed_at": changed_at}
-        )
+    cycle = Cycle.objects.filter(partnership=partnership, name=name).first()
+    if cycle is not None:
+        return cycle
+    cycle = cycle_create(partnership=partnership, name=name, starts_on=dates[0], ends_on=dates[1])
+    for step in cycle.steps.order_by("number"):
+        if step.number <= current_step:
+            status = StepStatus.COMPLETED if step.number < current_step else StepStatus.IN_PROGRESS
+            step_set_status(step=step, status=status, expected_version=step.version)
     return cycle
-
-
-def load_commitments(cycle: Cycle, organizations: dict[str, Organization]) -> None:
-    for name, (committed_on, signed_by, statement) in intention_content.COMMITMENTS_A.items():
-        Commitment.objects.get_or_create(
-            cycle=cycle,
-            organization=organizations[name],
-            defaults={"committed_on": committed_on, "representative_name": signed_by, "statement": statement},
-        )
-
-
-def load_operating_rules(partnership: Partnership, author: User) -> None:
-    OperatingRules.objects.get_or_create(
-        partnership=partnership,
-        number=1,
-        defaults={
-            "content": sanitize_rich_text(intention_content.RULES_V1),
-            "adopted_on": intention_content.RULES_V1_ADOPTED_ON,
-            "created_by": author,
-        },
-    )
-    OperatingRules.objects.get_or_create(
-        partnership=partnership,
-        number=2,
-        defaults={"content": sanitize_rich_text(intention_content.RULES_V2), "created_by": author},
-    )

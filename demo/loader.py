@@ -8,7 +8,8 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 
-from . import content, foundation
+from . import foundation
+from . import foundation_content as content
 from .context import DemoContext
 
 
@@ -23,8 +24,6 @@ def load_foundation() -> DemoContext:
     cycle_a = foundation.load_cycle(
         partnership_a, name=foundation.CYCLE_A_NAME, dates=foundation.CYCLE_A_DATES, current_step=2
     )
-    foundation.load_commitments(cycle_a, organizations_a)
-    foundation.load_operating_rules(partnership_a, coordinator_a)
 
     partnership_b = foundation.load_partnership(content.PARTNERSHIP_B)
     organizations_b = foundation.load_organizations(partnership_b, content.ORGANIZATIONS_B)

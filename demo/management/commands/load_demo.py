@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import content
+from demo import foundation_content as content
 from demo.loader import load_demo
 
 DEMO_ACCOUNTS = (

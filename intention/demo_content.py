@@ -5,7 +5,7 @@ The rules are written as the sanitized HTML the rich-text editor stores (heading
 
 import datetime
 
-from .content import FONDATION, MAISON_FAMILLE
+from demo.foundation_content import FONDATION, MAISON_FAMILLE
 
 # Organization name -> (date, signed by, what it commits to). Two organizations have not committed yet, so the
 # commitments dashboard has something to show.
