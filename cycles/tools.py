@@ -42,10 +42,6 @@ class Tool:
     def label(self) -> str:
         return gettext("Outil %(number)s — %(name)s") % {"number": self.number, "name": self.name}
 
-    @property
-    def is_built(self) -> bool:
-        return self.url_name is not None
-
     def url(self, *, slug: str, cycle_pk: int | None) -> str | None:
         """The tool's address for this cycle; None while the tool is not built, or for a cycle tool without a
         cycle."""

@@ -28,10 +28,6 @@ class CatalogueQuerySet(PartnershipQuerySet):
         """The shared catalogue plus the partnership's own local records, never another partnership's."""
         return self.filter(models.Q(partnership__isnull=True) | models.Q(partnership=partnership))
 
-    def local_to(self, partnership) -> "CatalogueQuerySet":
-        """The partnership's own local records only."""
-        return self.filter(partnership=partnership)
-
 
 class ProtectiveFactor(Bilingual, VersionedModel):
     """A protective factor of the reference catalogue (partnership empty) or a partnership's local factor."""

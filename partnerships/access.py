@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
 
-from .models import Invitation, Membership, Partnership, Role
+from .models import Invitation, Membership, Partnership
 from .permissions import ROLE_PERMISSIONS, Perm
 
 
@@ -49,10 +49,6 @@ class PartnershipAccess:
         if self.can(Perm.EDIT_ANALYSIS):
             return True
         return self.can(Perm.EDIT_OWN_ORGANIZATION) and organization_id == self.organization_id
-
-    @property
-    def is_coordinator(self) -> bool:
-        return self.role == Role.COORDINATOR
 
 
 def access_partnership(user, slug: str) -> PartnershipAccess:
