@@ -74,7 +74,7 @@ def delete_record(instance: models.Model) -> None:
 
 
 def named(obj: models.Model) -> str:
-    """"constat « Peu d'enfants… »": a record named with its kind, for a list of consequences or a reason."""
+    """A record named with its kind (constat « Peu d'enfants… »), for a list of consequences or a reason."""
     name = str(obj)
     if len(name) > NAME_LENGTH:
         name = name[: NAME_LENGTH - 1].rstrip() + "…"

@@ -60,9 +60,7 @@ def child_history(
     """Every change of every row of `model` matching `filters` (rows since deleted included), newest first, each
     entry naming its row with `subject(historical record)` and compared with that row's previous record."""
     newest_first = list(
-        model.history.filter(**filters).select_related("history_user").order_by("-history_date", "-history_id")[
-            :limit
-        ]
+        model.history.filter(**filters).select_related("history_user").order_by("-history_date", "-history_id")[:limit]
     )
     previous: dict[object, object] = {}
     deltas = []
@@ -183,4 +181,3 @@ def _display(model: type[models.Model], name: str, value: object, labels: dict) 
     if isinstance(value, date):
         return formats.date_format(value, "DATE_FORMAT")
     return str(value)
-

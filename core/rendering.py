@@ -10,8 +10,9 @@ from django.db.models import ProtectedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 
-from .concurrency import ConflictRow, SetChanged, conflict_rows
+from .concurrency import ConflictRow, EditConflict, SetChanged, conflict_rows
 from .deletion import DeletionRefused, deletion_of
 from .history import HistoryEntry
 from .models import VersionedModel
@@ -45,9 +46,7 @@ def render_conflict(
     return render(request, "core/conflict.html", page, status=409)
 
 
-def render_region(
-    request: HttpRequest, *, page: str, region: str, context: dict, status: int = 200
-) -> HttpResponse:
+def render_region(request: HttpRequest, *, page: str, region: str, context: dict, status: int = 200) -> HttpResponse:
     """A page with a region that HTMX refreshes (a filtered list, a step's status): the region's partial for an
     HTMX request, the whole page otherwise, which includes the same partial and works without JavaScript.
 
@@ -80,6 +79,26 @@ def set_conflict(
     data["fingerprint"] = conflict.fingerprint
     form.data = data
     return SetConflict(alert=alert, caption=caption, label_heading=label_heading, differences=list(differences))
+
+
+def save_or_conflict(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    *,
+    save: Callable[[], object],
+    success_url: str,
+    context: dict,
+    message: str = "",
+) -> HttpResponse:
+    """Every edit of one record: `save()` (the app's service, which saves with save_versioned), then
+    `success_url` with a message; the conflict page (409) if someone saved the record since the form was opened,
+    with what the person typed kept and the way back to `success_url`."""
+    try:
+        save()
+    except EditConflict as conflict:
+        return render_conflict(request, form=form, current=conflict.current, cancel_url=success_url, context=context)
+    messages.success(request, message or gettext("Les modifications ont été enregistrées."))
+    return redirect(success_url)
 
 
 def _last_editor(instance: models.Model) -> str:

@@ -78,7 +78,7 @@ def system_labels(value: str | None) -> list[str]:
 
 
 def systems_text(value: str | None) -> str:
-    """"enfant,famille" -> "Enfant, Famille", for a history or a conflict page."""
+    """The systems in words (enfant,famille -> Enfant, Famille), for a history or a conflict page."""
     return ", ".join(system_labels(value)) or "—"
 
 

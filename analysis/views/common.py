@@ -11,4 +11,3 @@ def page_context(access: PartnershipAccess, *, cycle: Cycle | None = None, **ext
     """Every page of Outil 5; the data pages (statistics, observations) link to the current cycle's findings."""
     extra.setdefault("can_edit", access.can(Perm.EDIT_ANALYSIS))
     return tool_context(access, TOOL, cycle=cycle, **extra)
-

@@ -1,13 +1,11 @@
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.concurrency import EditConflict
 from core.history import history_entries
-from core.rendering import confirm_deletion, render_conflict, render_history, render_region
+from core.rendering import confirm_deletion, render_history, render_region, save_or_conflict
 from core.submissions import create_once
 from cycles.access import access_cycle
 from partnerships.access import FORM, PartnershipAccess, partnership_view
@@ -78,15 +76,15 @@ def finding_edit(request: HttpRequest, access: PartnershipAccess, cycle_pk: int,
     form = FindingForm(request.POST or None, instance=finding, partnership=access.partnership)
     detail_url = _detail_url(access, finding)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.finding_update(
+        return save_or_conflict(
+            request,
+            form,
+            save=lambda: services.finding_update(
                 finding=finding, expected_version=form.cleaned_data["version"], relations=form.relations()
-            )
-        except EditConflict as conflict:
-            context = page_context(access, cycle=finding.cycle)
-            return render_conflict(request, form=form, current=conflict.current, cancel_url=detail_url, context=context)
-        messages.success(request, _("Les modifications ont été enregistrées."))
-        return redirect(detail_url)
+            ),
+            success_url=detail_url,
+            context=page_context(access, cycle=finding.cycle),
+        )
     context = page_context(access, cycle=finding.cycle, form=form, finding=finding)
     return render(request, "analysis/finding_form.html", context)
 

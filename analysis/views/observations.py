@@ -1,15 +1,13 @@
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from core.concurrency import EditConflict
 from core.history import history_entries
-from core.rendering import confirm_deletion, render_conflict, render_history, render_region
+from core.rendering import confirm_deletion, render_history, render_region, save_or_conflict
 from core.submissions import create_once
 from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
@@ -81,16 +79,15 @@ def observation_edit(request: HttpRequest, access: PartnershipAccess, observatio
     form = ObservationForm(request.POST or None, instance=observation, partnership=access.partnership)
     detail_url = _detail_url(access, observation)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.observation_update(
+        return save_or_conflict(
+            request,
+            form,
+            save=lambda: services.observation_update(
                 observation=observation, expected_version=form.cleaned_data["version"], relations=form.relations()
-            )
-        except EditConflict as conflict:
-            return render_conflict(
-                request, form=form, current=conflict.current, cancel_url=detail_url, context=page_context(access)
-            )
-        messages.success(request, _("Les modifications ont été enregistrées."))
-        return redirect(detail_url)
+            ),
+            success_url=detail_url,
+            context=page_context(access),
+        )
     return render(request, "analysis/observation_form.html", page_context(access, form=form, observation=observation))
 
 

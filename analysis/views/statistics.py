@@ -1,15 +1,13 @@
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from core.concurrency import EditConflict
 from core.history import history_entries
-from core.rendering import confirm_deletion, render_conflict, render_history, render_region
+from core.rendering import confirm_deletion, render_history, render_region, save_or_conflict
 from core.submissions import create_once
 from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
@@ -98,14 +96,13 @@ def statistic_edit(request: HttpRequest, access: PartnershipAccess, statistic_pk
     form = StatisticForm(request.POST or None, instance=statistic, partnership=access.partnership)
     detail_url = _detail_url(access, statistic)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.statistic_update(statistic=statistic, expected_version=form.cleaned_data["version"])
-        except EditConflict as conflict:
-            return render_conflict(
-                request, form=form, current=conflict.current, cancel_url=detail_url, context=page_context(access)
-            )
-        messages.success(request, _("Les modifications ont été enregistrées."))
-        return redirect(detail_url)
+        return save_or_conflict(
+            request,
+            form,
+            save=lambda: services.statistic_update(statistic=statistic, expected_version=form.cleaned_data["version"]),
+            success_url=detail_url,
+            context=page_context(access),
+        )
     return render(request, "analysis/statistic_form.html", _form_context(access, form, statistic=statistic))
 
 

@@ -24,5 +24,5 @@ def partnership_tools(access, cycle: Cycle | None = None) -> dict:
 
 @register.simple_tag
 def tool_label(number: int) -> str:
-    """"Outil N — name", from the registry: the one place a tool's label is written."""
+    """The tool's label (Outil N — name), from the registry: the one place a tool's label is written."""
     return tool(number).label

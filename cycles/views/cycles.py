@@ -2,16 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.concurrency import EditConflict
 from core.history import history_entries
-from core.rendering import render_conflict, render_history
+from core.rendering import render_history, save_or_conflict
 from core.submissions import create_once
 from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.pages import Section, page_context
@@ -111,13 +109,13 @@ def cycle_edit(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -
     form = CycleForm(request.POST or None, instance=cycle)
     detail_url = _detail_url(access, cycle)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.cycle_update(cycle=cycle, expected_version=form.cleaned_data["version"])
-        except EditConflict as conflict:
-            context = page_context(access, Section.CYCLES)
-            return render_conflict(request, form=form, current=conflict.current, cancel_url=detail_url, context=context)
-        messages.success(request, _("Les modifications ont été enregistrées."))
-        return redirect(detail_url)
+        return save_or_conflict(
+            request,
+            form,
+            save=lambda: services.cycle_update(cycle=cycle, expected_version=form.cleaned_data["version"]),
+            success_url=detail_url,
+            context=page_context(access, Section.CYCLES),
+        )
     context = page_context(access, Section.CYCLES, form=form, cycle=cycle)
     return render(request, "cycles/cycle_form.html", context)
 

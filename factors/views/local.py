@@ -1,14 +1,12 @@
 """A partnership's own factors and elements: added, edited and removed by coordination and the committee."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.concurrency import EditConflict
-from core.rendering import confirm_deletion, render_conflict
+from core.rendering import confirm_deletion, save_or_conflict
 from core.submissions import create_once
 from core.systems import System
 from partnerships.access import FORM, PartnershipAccess, partnership_view
@@ -45,14 +43,13 @@ def local_edit(request: HttpRequest, access: PartnershipAccess, factor_pk: int) 
     form = LocalFactorForm(request.POST or None, instance=factor, partnership=access.partnership)
     back_url = sheet_url(access, factor.pk)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.local_factor_update(factor=factor, expected_version=form.cleaned_data["version"])
-        except EditConflict as conflict:
-            return render_conflict(
-                request, form=form, current=conflict.current, cancel_url=back_url, context=sheet_page(access)
-            )
-        messages.success(request, _("Les modifications ont été enregistrées."))
-        return redirect(back_url)
+        return save_or_conflict(
+            request,
+            form,
+            save=lambda: services.local_factor_update(factor=factor, expected_version=form.cleaned_data["version"]),
+            success_url=back_url,
+            context=sheet_page(access),
+        )
     return render(request, "factors/local_factor_form.html", sheet_page(access, form=form, factor=factor))
 
 
@@ -102,14 +99,13 @@ def element_edit(request: HttpRequest, access: PartnershipAccess, element_pk: in
     )
     back_url = sheet_url(access, element.factor_id)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.local_element_update(element=element, expected_version=form.cleaned_data["version"])
-        except EditConflict as conflict:
-            return render_conflict(
-                request, form=form, current=conflict.current, cancel_url=back_url, context=sheet_page(access)
-            )
-        messages.success(request, _("Les modifications ont été enregistrées."))
-        return redirect(back_url)
+        return save_or_conflict(
+            request,
+            form,
+            save=lambda: services.local_element_update(element=element, expected_version=form.cleaned_data["version"]),
+            success_url=back_url,
+            context=sheet_page(access),
+        )
     context = sheet_page(access, form=form, factor=element.factor, element=element)
     return render(request, "factors/local_element_form.html", context)
 

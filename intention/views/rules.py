@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from core.concurrency import EditConflict
 from core.history import history_entries
-from core.rendering import render_conflict, render_history
+from core.rendering import render_history, save_or_conflict
 from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.pages import Section, page_context
 from partnerships.permissions import Perm
@@ -102,14 +102,14 @@ def rules_edit(request: HttpRequest, access: PartnershipAccess, rules_pk: int) -
     form = RulesForm(request.POST or None, instance=rules)
     version_url = _version_url(access, rules)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.rules_update(rules=rules, expected_version=form.cleaned_data["version"])
-        except EditConflict as conflict:
-            return render_conflict(
-                request, form=form, current=conflict.current, cancel_url=version_url, context=_page(access)
-            )
-        messages.success(request, _("Le texte des règles a été enregistré."))
-        return redirect(version_url)
+        return save_or_conflict(
+            request,
+            form,
+            save=lambda: services.rules_update(rules=rules, expected_version=form.cleaned_data["version"]),
+            success_url=version_url,
+            context=_page(access),
+            message=_("Le texte des règles a été enregistré."),
+        )
     context = _page(access, rules=rules, form=form, cancel_url=version_url)
     return render(request, "intention/rules_form.html", context)
 

@@ -1,15 +1,13 @@
 """Outil 6: each organization's services, listed, described, changed and removed by those who keep them."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.concurrency import EditConflict
 from core.history import history_entries
-from core.rendering import confirm_deletion, render_conflict, render_history, render_region
+from core.rendering import confirm_deletion, render_history, render_region, save_or_conflict
 from core.submissions import create_once
 from cycles.pages import tool_context
 from partnerships.access import FORM, PartnershipAccess, partnership_view
@@ -93,18 +91,17 @@ def service_edit(request: HttpRequest, access: PartnershipAccess, service_pk: in
     )
     detail_url = _detail_url(access, service)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.service_update(
+        return save_or_conflict(
+            request,
+            form,
+            save=lambda: services.service_update(
                 service=service,
                 links=services.ServiceLinks.from_cleaned_data(form.cleaned_data),
                 expected_version=form.cleaned_data["version"],
-            )
-        except EditConflict as conflict:
-            return render_conflict(
-                request, form=form, current=conflict.current, cancel_url=detail_url, context=service_page(access)
-            )
-        messages.success(request, _("Les modifications ont été enregistrées."))
-        return redirect(detail_url)
+            ),
+            success_url=detail_url,
+            context=service_page(access),
+        )
     return render(request, "offer/service_form.html", service_page(access, form=form, service=service))
 
 

@@ -1,13 +1,11 @@
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.concurrency import EditConflict
 from core.history import history_entries
-from core.rendering import confirm_deletion, render_conflict, render_history, render_region
+from core.rendering import confirm_deletion, render_history, render_region, save_or_conflict
 from core.submissions import create_once
 from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.pages import Section, page_context
@@ -84,14 +82,15 @@ def organization_edit(request: HttpRequest, access: PartnershipAccess, organizat
     form = OrganizationForm(request.POST or None, instance=organization, partnership=access.partnership)
     detail_url = _detail_url(access, organization)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.organization_update(organization=organization, expected_version=form.cleaned_data["version"])
-        except EditConflict as conflict:
-            return render_conflict(
-                request, form=form, current=conflict.current, cancel_url=detail_url, context=_page(access)
-            )
-        messages.success(request, _("Les modifications ont été enregistrées."))
-        return redirect(detail_url)
+        return save_or_conflict(
+            request,
+            form,
+            save=lambda: services.organization_update(
+                organization=organization, expected_version=form.cleaned_data["version"]
+            ),
+            success_url=detail_url,
+            context=_page(access),
+        )
     return render(request, "organizations/organization_form.html", _page(access, form=form, organization=organization))
 
 

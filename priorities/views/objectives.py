@@ -1,14 +1,12 @@
 """Objectives: what the plan aims at, linked to the priorities and factors they answer."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from core.concurrency import EditConflict
 from core.history import history_entries
-from core.rendering import confirm_deletion, render_conflict, render_history
+from core.rendering import confirm_deletion, render_history, save_or_conflict
 from core.submissions import create_once
 from cycles.access import access_cycle
 from partnerships.access import FORM, PartnershipAccess, partnership_view
@@ -60,18 +58,18 @@ def objective_edit(request: HttpRequest, access: PartnershipAccess, cycle_pk: in
     form = ObjectiveForm(request.POST or None, instance=objective, cycle=cycle)
     list_url = tool_url("objectives", access, cycle.pk)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.objective_update(
+        return save_or_conflict(
+            request,
+            form,
+            save=lambda: services.objective_update(
                 objective=objective,
                 expected_version=form.cleaned_data["version"],
                 priorities=form.cleaned_data["priorities"],
                 factors=form.cleaned_data["factors"],
-            )
-        except EditConflict as conflict:
-            context = page_context(access, cycle)
-            return render_conflict(request, form=form, current=conflict.current, cancel_url=list_url, context=context)
-        messages.success(request, _("Les modifications ont été enregistrées."))
-        return redirect(list_url)
+            ),
+            success_url=list_url,
+            context=page_context(access, cycle),
+        )
     return render(
         request, "priorities/objective_form.html", page_context(access, cycle, form=form, objective=objective)
     )
