@@ -4,9 +4,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from core.concurrency import VersionedFormMixin
-from core.forms import group_choices
-from core.submissions import OnceFormMixin
+from core.forms import RecordFormMixin, group_choices
 from core.systems import SystemsField, join_systems, system_rank
 from coverage.models import FactorIntervention
 from factors.forms import factor_field
@@ -45,7 +43,7 @@ def with_factor_systems(cleaned: dict) -> dict:
     return cleaned
 
 
-class StatisticForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
+class StatisticForm(RecordFormMixin, forms.ModelForm):
     value = DecimalCommaField(
         label=_("Valeur"), required=False, help_text=_("Avec une virgule ou un point : 12,5 ou 12.5.")
     )
@@ -71,10 +69,6 @@ class StatisticForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.partnership = partnership
-        if self.instance.pk:
-            self.fields.pop("form_token")
-        else:
-            self.fields.pop("version")
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -99,7 +93,7 @@ class StatisticForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
             )
 
 
-class ObservationForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
+class ObservationForm(RecordFormMixin, forms.ModelForm):
     systems = SystemsField(help_text=SYSTEMS_HELP)
 
     class Meta:
@@ -120,10 +114,6 @@ class ObservationForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
         self.fields["source_kind"].choices = ObservationSource.choices
         self.fields["organization"].queryset = Organization.objects.filter(partnership=partnership)
         self.fields["factors"] = factor_field(ProtectiveFactor.objects.for_partnership(partnership))
-        if self.instance.pk:
-            self.fields.pop("form_token")
-        else:
-            self.fields.pop("version")
 
     def clean_observed_on(self) -> date | None:
         observed_on = self.cleaned_data.get("observed_on")
@@ -150,7 +140,7 @@ def _statistic_label(statistic: Statistic) -> str:
     return f"{statistic.territory_name} · {statistic.period} · {value} {statistic.unit}".strip()
 
 
-class FindingForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
+class FindingForm(RecordFormMixin, forms.ModelForm):
     systems = SystemsField(help_text=SYSTEMS_HELP)
 
     class Meta:
@@ -191,10 +181,6 @@ class FindingForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
         self.fields["origin"].choices = FindingOrigin.choices
         self.fields["factors"] = factor_field(ProtectiveFactor.objects.for_partnership(partnership))
         self._evidence_fields(partnership)
-        if self.instance.pk:
-            self.fields.pop("form_token")
-        else:
-            self.fields.pop("version")
 
     def _evidence_fields(self, partnership: Partnership) -> None:
         fields = self.fields

@@ -3,6 +3,32 @@ from collections.abc import Callable
 from django import forms
 from django.db import models
 
+from .concurrency import VersionedFormMixin
+from .submissions import OnceFormMixin
+
+
+class RecordFormMixin(OnceFormMixin, VersionedFormMixin):
+    """The form of a record people create and edit: an edit carries the version it started from (a save from an
+    older version is refused), a creation carries a one-time token (the form creates once)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields.pop("form_token" if self.instance.pk else "version")
+
+
+def normalized(text: str) -> str:
+    """A name as people mean it: spaces trimmed and single."""
+    return " ".join(text.split())
+
+
+def refuse_duplicate(others: models.QuerySet, instance: models.Model, message: str) -> None:
+    """A uniqueness rule said next to the field: `others` are the records the new value would collide with (the
+    database enforces the same rule, for two people saving at once)."""
+    if instance.pk:
+        others = others.exclude(pk=instance.pk)
+    if others.exists():
+        raise forms.ValidationError(message)
+
 
 class HttpsURLField(forms.URLField):
     """A web address typed without a scheme ("cpe.example") is read as https://, as people expect today."""

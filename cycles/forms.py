@@ -2,12 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.submissions import OnceFormMixin
+from core.forms import RecordFormMixin, normalized
 
 from .models import Cycle, Step, StepStatus
 
 
-class CycleForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
+class CycleForm(RecordFormMixin, forms.ModelForm):
     class Meta:
         model = Cycle
         fields = ["name", "starts_on", "ends_on"]
@@ -17,15 +17,8 @@ class CycleForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
         }
         help_texts = {"name": _("Par exemple : Plan d'action 2025-2028.")}
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields.pop("form_token")
-        else:
-            self.fields.pop("version")
-
     def clean_name(self) -> str:
-        return " ".join(self.cleaned_data["name"].split())
+        return normalized(self.cleaned_data["name"])
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -4,8 +4,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from core.concurrency import VersionedFormMixin
-from core.submissions import OnceFormMixin
+from core.forms import RecordFormMixin, normalized, refuse_duplicate
 from core.systems import group_by_system
 from partnerships.models import Partnership
 
@@ -33,11 +32,7 @@ def factor_field(queryset: QuerySet[ProtectiveFactor], **kwargs) -> forms.ModelM
     return field
 
 
-def _normalize(name: str) -> str:
-    return " ".join(name.split())
-
-
-class LocalFactorForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
+class LocalFactorForm(RecordFormMixin, forms.ModelForm):
     """A partnership writes its local factor in its own language: the main fields, and an English name if it wants."""
 
     class Meta:
@@ -62,25 +57,21 @@ class LocalFactorForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.partnership = partnership
-        if self.instance.pk:
-            self.fields.pop("form_token")
-        else:
-            self.fields.pop("version")
 
     def clean_name_fr(self) -> str:
-        name = _normalize(self.cleaned_data["name_fr"])
-        same = ProtectiveFactor.objects.for_partnership(self.partnership).filter(name_fr__iexact=name)
-        if self.instance.pk:
-            same = same.exclude(pk=self.instance.pk)
-        if same.exists():
-            raise forms.ValidationError(_("Un facteur de ce nom existe déjà dans le catalogue ou vos facteurs locaux."))
+        name = normalized(self.cleaned_data["name_fr"])
+        refuse_duplicate(
+            ProtectiveFactor.objects.for_partnership(self.partnership).filter(name_fr__iexact=name),
+            self.instance,
+            _("Un facteur de ce nom existe déjà dans le catalogue ou vos facteurs locaux."),
+        )
         return name
 
     def clean_name_en(self) -> str:
-        return _normalize(self.cleaned_data["name_en"])
+        return normalized(self.cleaned_data["name_en"])
 
 
-class LocalElementForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
+class LocalElementForm(RecordFormMixin, forms.ModelForm):
     class Meta:
         model = FactorElement
         fields = ["name_fr", "name_en", "description_fr"]
@@ -95,19 +86,15 @@ class LocalElementForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.partnership = partnership
         self.factor = factor
-        if self.instance.pk:
-            self.fields.pop("form_token")
-        else:
-            self.fields.pop("version")
 
     def clean_name_fr(self) -> str:
-        name = _normalize(self.cleaned_data["name_fr"])
-        same = FactorElement.objects.for_partnership(self.partnership).filter(factor=self.factor, name_fr__iexact=name)
-        if self.instance.pk:
-            same = same.exclude(pk=self.instance.pk)
-        if same.exists():
-            raise forms.ValidationError(_("Ce facteur a déjà une composante de ce nom."))
+        name = normalized(self.cleaned_data["name_fr"])
+        refuse_duplicate(
+            FactorElement.objects.for_partnership(self.partnership).filter(factor=self.factor, name_fr__iexact=name),
+            self.instance,
+            _("Ce facteur a déjà une composante de ce nom."),
+        )
         return name
 
     def clean_name_en(self) -> str:
-        return _normalize(self.cleaned_data["name_en"])
+        return normalized(self.cleaned_data["name_en"])

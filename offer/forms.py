@@ -2,8 +2,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from core.concurrency import VersionedFormMixin
-from core.submissions import OnceFormMixin
+from core.forms import RecordFormMixin, normalized
 from factors.forms import factor_choice_groups
 from factors.models import ProtectiveFactor
 from organizations.models import Organization, Sector
@@ -12,7 +11,7 @@ from partnerships.models import Partnership, Territory
 from .models import ClienteleCode, Service, clientele_field
 
 
-class ServiceForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
+class ServiceForm(RecordFormMixin, forms.ModelForm):
     # Named like the model's property, so that the conflict page can show the saved clienteles beside these.
     clientele_codes = forms.MultipleChoiceField(
         label=_("Clientèles"),
@@ -59,10 +58,6 @@ class ServiceForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, partnership: Partnership, organizations: QuerySet[Organization], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields.pop("form_token")
-        else:
-            self.fields.pop("version")
         self.initial.setdefault("clientele_codes", self.instance.clientele_codes)
         # Only the partnership's own records are offered, so a forged primary key fails validation.
         self.fields["organization"].queryset = organizations
@@ -78,7 +73,7 @@ class ServiceForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
         return [self[name] for name in ("transport_access", "adapted_hours", "fee_reduction")]
 
     def clean_name(self) -> str:
-        return " ".join(self.cleaned_data["name"].split())
+        return normalized(self.cleaned_data["name"])
 
     def clean(self) -> dict:
         cleaned = super().clean()

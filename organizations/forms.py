@@ -3,16 +3,14 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.concurrency import VersionedFormMixin
-from core.forms import HttpsURLField
-from core.submissions import OnceFormMixin
+from core.forms import HttpsURLField, RecordFormMixin, normalized, refuse_duplicate
 
 from .models import Organization, Sector
 
 POSTAL_CODE = re.compile(r"^([A-Z]\d[A-Z])\s?(\d[A-Z]\d)$")
 
 
-class OrganizationForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
+class OrganizationForm(RecordFormMixin, forms.ModelForm):
     class Meta:
         model = Organization
         fields = [
@@ -35,18 +33,14 @@ class OrganizationForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, partnership, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.partnership = partnership
-        if self.instance.pk:
-            self.fields.pop("form_token")
-        else:
-            self.fields.pop("version")
 
     def clean_name(self) -> str:
-        name = " ".join(self.cleaned_data["name"].split())
-        duplicates = Organization.objects.filter(partnership=self.partnership, name__iexact=name)
-        if self.instance.pk:
-            duplicates = duplicates.exclude(pk=self.instance.pk)
-        if duplicates.exists():
-            raise forms.ValidationError(_("Un organisme de ce nom fait déjà partie du regroupement."))
+        name = normalized(self.cleaned_data["name"])
+        refuse_duplicate(
+            Organization.objects.filter(partnership=self.partnership, name__iexact=name),
+            self.instance,
+            _("Un organisme de ce nom fait déjà partie du regroupement."),
+        )
         return name
 
     def clean_postal_code(self) -> str:

@@ -4,6 +4,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
+from core.forms import normalized
 from core.submissions import OnceFormMixin
 from organizations.models import Organization
 
@@ -55,7 +56,7 @@ class ProfileForm(VersionedFormMixin, forms.ModelForm):
                 self.initial[name] = "\n".join(territories.get(kind, []))
 
     def clean_name(self) -> str:
-        return " ".join(self.cleaned_data["name"].split())
+        return normalized(self.cleaned_data["name"])
 
     def clean_territory_rls(self) -> list[str]:
         return _names(self.cleaned_data["territory_rls"])
@@ -77,7 +78,7 @@ def _names(text: str) -> list[str]:
     """One name per line: spaces tidied, blank lines and repeats (whatever their case) dropped."""
     names, seen = [], set()
     for line in text.splitlines():
-        name = " ".join(line.split())
+        name = normalized(line)
         if not name or name.casefold() in seen:
             continue
         if len(name) > TERRITORY_NAME_MAX:
@@ -160,7 +161,7 @@ class NewAccountForm(forms.Form):
         self.email = email
 
     def clean_full_name(self) -> str:
-        return " ".join(self.cleaned_data["full_name"].split())
+        return normalized(self.cleaned_data["full_name"])
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -193,7 +194,7 @@ class PartnershipCreateForm(OnceFormMixin, forms.Form):
     )
 
     def clean_name(self) -> str:
-        return " ".join(self.cleaned_data["name"].split())
+        return normalized(self.cleaned_data["name"])
 
     def clean_slug(self) -> str:
         slug = slugify(self.cleaned_data["slug"])
@@ -205,4 +206,4 @@ class PartnershipCreateForm(OnceFormMixin, forms.Form):
         return self.cleaned_data["coordinator_email"].strip().lower()
 
     def clean_coordinator_name(self) -> str:
-        return " ".join(self.cleaned_data["coordinator_name"].split())
+        return normalized(self.cleaned_data["coordinator_name"])

@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from analysis.models import Finding
-from core.concurrency import FingerprintFormMixin, VersionedFormMixin
-from core.submissions import OnceFormMixin
+from core.concurrency import FingerprintFormMixin
+from core.forms import RecordFormMixin
 from cycles.models import Cycle
 from factors.forms import factor_choice_groups
 from factors.models import ProtectiveFactor
@@ -124,7 +124,7 @@ class SelectedFactorsForm(FingerprintFormMixin, forms.Form):
         }
 
 
-class ObjectiveForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
+class ObjectiveForm(RecordFormMixin, forms.ModelForm):
     class Meta:
         model = Objective
         fields = ["title", "description", "position", "priorities", "factors"]
@@ -140,10 +140,6 @@ class ObjectiveForm(OnceFormMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, cycle: Cycle, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields.pop("form_token")
-        else:
-            self.fields.pop("version")
         self.fields["position"].required = False
         self.fields["priorities"].queryset = Priority.objects.filter(cycle=cycle).select_related("finding")
         self.fields["priorities"].error_messages["invalid_choice"] = _("Cette priorité n'appartient pas à ce cycle.")
