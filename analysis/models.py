@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from core.models import History, PartnershipQuerySet, VersionedModel
@@ -108,7 +109,7 @@ class Observation(VersionedModel):
         ordering = ["-observed_on", "-id"]
 
     def __str__(self) -> str:
-        return self.text[:80]
+        return Truncator(self.text).chars(80)
 
     @property
     def system_labels(self) -> list[str]:
@@ -163,7 +164,7 @@ class Finding(VersionedModel):
         ordering = ["origin", "id"]
 
     def __str__(self) -> str:
-        return self.statement[:80]
+        return Truncator(self.statement).chars(80)
 
     @property
     def system_labels(self) -> list[str]:

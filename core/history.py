@@ -55,10 +55,16 @@ def history_entries(instance: models.Model, *, limit: int = LIMIT) -> list[Histo
 
 
 def child_history(
-    model: type[models.Model], *, subject: Callable[[models.Model], str], limit: int = LIMIT, **filters
+    model: type[models.Model],
+    *,
+    subject: Callable[[models.Model], str],
+    fields: tuple[str, ...] = (),
+    limit: int = LIMIT,
+    **filters,
 ) -> list[HistoryEntry]:
     """Every change of every row of `model` matching `filters` (rows since deleted included), newest first, each
-    entry naming its row with `subject(historical record)` and compared with that row's previous record."""
+    entry naming its row with `subject(historical record)` and compared with that row's previous record. `fields`
+    are the fields shown (what names the row is in the subject already); none: the additions and removals only."""
     newest_first = list(
         model.history.filter(**filters).select_related("history_user").order_by("-history_date", "-history_id")[:limit]
     )
@@ -66,7 +72,8 @@ def child_history(
     deltas = []
     for rec in reversed(newest_first):
         pk = getattr(rec, model._meta.pk.attname)
-        deltas.append((rec, _changed_fields(rec, previous.get(pk))))
+        changes = [change for change in _changed_fields(rec, previous.get(pk)) if change[0] in fields]
+        deltas.append((rec, changes))
         previous[pk] = rec
     deltas.reverse()
     labels = _related_labels(model, [changes for _rec, changes in deltas])

@@ -123,6 +123,7 @@ def history(request: HttpRequest, access: PartnershipAccess, organization_pk: in
     entries = child_history(
         FactorIntervention,
         subject=lambda record: cell_label(record.factor_id, record.element_id),
+        fields=("intensity", "kinds", "note"),
         organization_id=organization.pk,
     )
     return render_history(

@@ -75,7 +75,9 @@ def factors_history(request: HttpRequest, access: PartnershipAccess, cycle_pk: i
     """Factors selected or removed and rationales changed, each entry naming its factor."""
     cycle, _can_manage = access_cycle(access, cycle_pk)
     name = selectors.factor_names(access.partnership)
-    entries = child_history(SelectedFactor, subject=lambda record: name(record.factor_id), cycle_id=cycle.pk)
+    entries = child_history(
+        SelectedFactor, subject=lambda record: name(record.factor_id), fields=("rationale",), cycle_id=cycle.pk
+    )
     return render_history(
         request,
         title=_("Facteurs de protection retenus"),
