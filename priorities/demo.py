@@ -11,7 +11,15 @@ from factors.models import ProtectiveFactor
 from partnerships.models import Role
 
 from . import selectors, services, vote_services
-from .demo_content import CANDIDATE_COUNT, OBJECTIVES, POINTS, SELECTED_FACTORS, VOTE_TITLE, VOTERS
+from .demo_content import (
+    CANDIDATE_COUNT,
+    CHOSEN_PRIORITIES,
+    OBJECTIVES,
+    POINTS,
+    SELECTED_FACTORS,
+    VOTE_TITLE,
+    VOTERS,
+)
 from .models import Objective, Priority, SelectedFactor, Vote, VoteMethod
 
 
@@ -60,7 +68,7 @@ def _choose(cycle: Cycle, vote: Vote, ctx: DemoContext) -> None:
     result = selectors.vote_result(vote, selectors.vote_candidates(vote))
     services.priorities_choose(
         cycle=cycle,
-        findings=[row.item for row in result[:4]],
+        findings=[row.item for row in result[:CHOSEN_PRIORITIES]],
         vote=vote,
         note="Choix fait par consensus à la rencontre 5, à la lumière du vote.",
         user=ctx.coordinator_a,
@@ -77,13 +85,16 @@ def _select_factors(cycle: Cycle, ctx: DemoContext) -> dict[str, ProtectiveFacto
 
 
 def _objectives(cycle: Cycle, factors: dict[str, ProtectiveFactor]) -> None:
-    priorities = list(Priority.objects.filter(cycle=cycle).order_by("position", "pk"))
-    for position, (title, description, factor_codes, priority_indexes) in enumerate(OBJECTIVES, start=1):
+    """Each objective answers the priorities whose finding names one of its factors."""
+    priorities = list(Priority.objects.filter(cycle=cycle).prefetch_related("finding__factors").order_by("position"))
+    for position, (title, description, factor_codes) in enumerate(OBJECTIVES, start=1):
         if Objective.objects.filter(cycle=cycle, title=title).exists():
             continue
+        targeted = [factors[code] for code in factor_codes if code in factors]
+        answered = [p for p in priorities if {f.pk for f in p.finding.factors.all()} & {f.pk for f in targeted}]
         services.objective_create(
             cycle=cycle,
             objective=Objective(title=title, description=description, position=position),
-            priorities=[priorities[i] for i in priority_indexes if i < len(priorities)],
-            factors=[factors[code] for code in factor_codes if code in factors],
+            priorities=answered,
+            factors=targeted,
         )

@@ -190,3 +190,9 @@ class Objective(VersionedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def factors_without_priority(self) -> list:
+        """The factors it targets that none of its priorities' findings names: an objective answers its priorities
+        through their factors (read from the prefetched links when the selector gave them)."""
+        named = {factor.pk for priority in self.priorities.all() for factor in priority.finding.factors.all()}
+        return [factor for factor in self.factors.all() if factor.pk not in named]

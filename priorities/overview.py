@@ -74,6 +74,11 @@ def _objective_gaps(objectives: list[Objective]) -> list[str]:
             )
         if not objective.priorities.all():
             gaps.append(_("L'objectif « %(title)s » ne répond à aucune priorité.") % {"title": objective.title})
+        elif unsupported := objective.factors_without_priority():
+            gaps.append(
+                _("L'objectif « %(title)s » vise « %(factor)s », qu'aucune de ses priorités ne nomme.")
+                % {"title": objective.title, "factor": unsupported[0].name}
+            )
     return gaps
 
 

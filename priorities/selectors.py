@@ -61,7 +61,9 @@ def selected_factor_list(cycle: Cycle) -> QuerySet[SelectedFactor]:
 
 def objective_list(cycle: Cycle) -> QuerySet[Objective]:
     return Objective.objects.filter(cycle=cycle).prefetch_related(
-        Prefetch("priorities", queryset=Priority.objects.select_related("finding")), "factors"
+        Prefetch("priorities", queryset=Priority.objects.select_related("finding")),
+        "priorities__finding__factors",
+        "factors",
     )
 
 

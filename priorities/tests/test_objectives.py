@@ -135,3 +135,22 @@ def test_an_objective_and_its_links_are_one_history_entry_per_save(cast, cycle, 
         client.post(edit, data(title="Autre titre", version=1, priorities=[], factors=[selected.pk])).status_code == 302
     )
     assert objective.history.count() == 2
+
+
+def test_a_factor_none_of_the_objective_s_priorities_names_is_pointed_out(cast, cycle, chosen, client_for, cycle_url):
+    priority, selected, _other = chosen
+    named = FactorFactory(name_fr="Habiletés de communication")
+    SelectedFactorFactory(cycle=cycle, factor=named)
+    priority.finding.factors.add(named)
+    objective = ObjectiveFactory(cycle=cycle, title="Des parents qui lisent")
+    objective.priorities.add(priority)
+    objective.factors.add(named)
+    client = client_for(cast.observer)
+    assert "qu&#x27;aucune de ses priorités ne nomme" not in client.get(cycle_url("priorities:home")).content.decode()
+
+    objective.factors.add(selected)  # Pratiques parentales: the priority's finding does not name it
+
+    home = client.get(cycle_url("priorities:home")).content.decode()
+    assert "L&#x27;objectif « Des parents qui lisent » vise « Pratiques parentales », qu&#x27;aucune" in home
+    listing = client.get(cycle_url("priorities:objectives")).content.decode()
+    assert "Aucune des priorités de cet objectif ne nomme le facteur Pratiques parentales." in listing
