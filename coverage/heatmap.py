@@ -1,7 +1,9 @@
 """Coverage of each protective factor by the partnership's organizations (the heat map of Outil 7).
 
 An organization's level on a factor is the highest intensity it gave the factor or any of its elements: acting
-regularly on one element is acting regularly on the factor. Two queries whatever the number of organizations.
+regularly on one element is acting regularly on the factor. An organization that has not answered for a factor is
+"not filled in", never counted as acting on nothing; and a factor gets no coverage verdict until enough
+organizations have answered for it (ENOUGH_ANSWERS). Two queries whatever the number of organizations.
 """
 
 from dataclasses import dataclass, field
@@ -20,11 +22,15 @@ from .selectors import visible_factors
 ACTING_LEVELS = [Intensity.OCCASIONAL, Intensity.REGULAR, Intensity.CORE]
 # A factor only one organization works on regularly hangs on that organization: flagged as thinly covered.
 THIN_COVERAGE_MAX = 1
+# A verdict needs answers from at least half of the partnership's organizations for that factor: with fewer, a
+# factor nobody has described yet would read "not covered".
+ENOUGH_ANSWERS = 0.5
 
 STATUS_LABELS = {
     "uncovered": _("non couvert"),
     "thin": _("faiblement couvert"),
     "covered": _("couvert"),
+    "unknown": _("pas assez de réponses"),
 }
 
 
@@ -39,7 +45,7 @@ class CitingFinding:
 class FactorCoverage:
     factor: ProtectiveFactor
     organizations: int  # in the partnership
-    by_level: dict[int, int]  # intensity -> number of organizations at that level
+    by_level: dict[int, int]  # intensity (0 to 3) -> number of organizations that answered at that level
     findings: list[CitingFinding] = field(default_factory=list)  # findings resting on actions on this factor
 
     @property
@@ -47,8 +53,25 @@ class FactorCoverage:
         return [(level, self.by_level.get(level, 0)) for level in ACTING_LEVELS]
 
     @property
+    def answered(self) -> int:
+        return sum(self.by_level.values())
+
+    @property
+    def no_action(self) -> int:
+        """Organizations that answered that they do not act on the factor."""
+        return self.by_level.get(Intensity.NONE, 0)
+
+    @property
+    def not_answered(self) -> int:
+        return self.organizations - self.answered
+
+    @property
     def not_acting(self) -> int:
-        return self.organizations - sum(self.by_level.values())
+        return self.organizations - sum(count for level, count in self.levels)
+
+    @property
+    def has_enough_answers(self) -> bool:
+        return self.organizations > 0 and self.answered >= ENOUGH_ANSWERS * self.organizations
 
     @property
     def at_least_regular(self) -> int:
@@ -64,6 +87,8 @@ class FactorCoverage:
 
     @property
     def status(self) -> str:
+        if not self.has_enough_answers:
+            return "unknown"
         if self.at_least_regular == 0:
             return "uncovered"
         if self.at_least_regular <= THIN_COVERAGE_MAX:
@@ -75,11 +100,16 @@ class FactorCoverage:
         return str(STATUS_LABELS[self.status])
 
 
+def filled_rows(partnership: Partnership) -> int:
+    """How many organizations have filled in at least one cell of their row."""
+    return FactorIntervention.objects.for_partnership(partnership).values("organization_id").distinct().count()
+
+
 def coverage_by_system(partnership: Partnership, *, organizations: int) -> list[SystemGroup[FactorCoverage]]:
     """`organizations`: how many the partnership has, those that act on no factor included."""
     by_factor: dict[int, dict[int, int]] = {}
     levels = (
-        FactorIntervention.objects.filter(organization__partnership=partnership, intensity__gt=Intensity.NONE)
+        FactorIntervention.objects.for_partnership(partnership)
         .values("factor_id", "organization_id")
         .annotate(level=Max("intensity"))
     )

@@ -23,6 +23,7 @@ def mapped(cast):
     thin = FactorFactory(name_fr="Langage oral", system="enfant")
     covered = FactorFactory(name_fr="Pratiques parentales", system="famille")
     InterventionFactory(organization=cast.organization, factor=uncovered, intensity=Intensity.OCCASIONAL)
+    InterventionFactory(organization=cast.other_organization, factor=uncovered, intensity=Intensity.NONE)
     InterventionFactory(organization=cast.organization, factor=thin, intensity=Intensity.CORE)
     InterventionFactory(organization=third, factor=thin, intensity=Intensity.NONE)
     InterventionFactory(organization=cast.organization, factor=covered, intensity=Intensity.REGULAR)
@@ -44,6 +45,35 @@ def test_heat_map_flags_uncovered_and_thin_factors(cast, client_for, mapped):
     listed = {c.factor for c in response.context["uncovered"]}, {c.factor for c in response.context["thin"]}
     assert mapped["uncovered"] in listed[0] and mapped["thin"] in listed[1]
     assert mapped["covered"] not in listed[0] | listed[1]
+
+
+def test_not_filled_in_is_kept_apart_from_no_action_and_gives_no_verdict(cast, client_for):
+    OrganizationFactory.create_batch(2, partnership=cast.partnership)  # four organizations in all
+    described = FactorFactory(name_fr="Pratiques parentales", system="famille")
+    silent = FactorFactory(name_fr="Cohésion sociale", system="communaute")
+    InterventionFactory(organization=cast.organization, factor=described, intensity=Intensity.NONE)
+    InterventionFactory(organization=cast.other_organization, factor=described, intensity=Intensity.NONE)
+    InterventionFactory(organization=cast.organization, factor=silent, intensity=Intensity.NONE)
+
+    response = client_for(cast.observer).get(url("coverage:heatmap", cast))
+
+    described_coverage, silent_coverage = coverage_of(response, described), coverage_of(response, silent)
+    assert (described_coverage.no_action, described_coverage.not_answered) == (2, 2)
+    assert described_coverage.status == "uncovered"  # half of the organizations said they do not act on it
+    assert (silent_coverage.no_action, silent_coverage.not_answered) == (1, 3)
+    assert silent_coverage.status == "unknown"  # one answer out of four: no verdict
+    content = response.content.decode()
+    assert "2 rangées remplies sur 4" in content
+    assert "<strong>pas assez de réponses</strong>" in content and "1 réponse sur 4" in content
+    assert "au moins 50 %" in content
+
+
+def test_a_partnership_that_filled_no_row_sees_no_factor_uncovered(cast, client_for):
+    FactorFactory(name_fr="Cohésion sociale", system="communaute")
+    response = client_for(cast.observer).get(url("coverage:heatmap", cast))
+    assert response.context["uncovered"] == [] and response.context["thin"] == []
+    assert "0 rangée remplie sur 2" in response.content.decode()
+    assert "0 rangée remplie sur 2" in client_for(cast.observer).get(url("coverage:matrix", cast)).content.decode()
 
 
 def test_heat_map_says_it_in_words_in_a_real_table(cast, client_for, mapped):

@@ -7,7 +7,7 @@ from analysis.links import finding_create_url
 from partnerships.access import PartnershipAccess, partnership_view
 
 from .. import selectors
-from ..heatmap import coverage_by_system
+from ..heatmap import ENOUGH_ANSWERS, coverage_by_system, filled_rows
 from .matrix import matrix_page
 
 
@@ -21,7 +21,10 @@ def heatmap(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
         systems=systems,
         uncovered=[coverage for coverage in every_factor if coverage.status == "uncovered"],
         thin=[coverage for coverage in every_factor if coverage.status == "thin"],
+        unknown=[coverage for coverage in every_factor if coverage.status == "unknown"],
         organization_count=organizations,
+        filled_rows=filled_rows(access.partnership),
+        enough_percent=round(ENOUGH_ANSWERS * 100),
     )
     context["finding_url"] = finding_create_url(access, context["cycle"], origin="factors")
     return render(request, "coverage/heatmap.html", context)

@@ -45,6 +45,7 @@ def matrix(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
         rows=rows,
         detail=detail,
         column_count=sum(len(g.columns) for g in groups),
+        filled_count=sum(row.is_filled for row in rows),
         action_kinds=kind_legend(),
     )
     return render(request, "coverage/matrix.html", context)
