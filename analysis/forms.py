@@ -4,6 +4,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import by_name
 from core.forms import RecordFormMixin, group_choices
 from core.systems import SystemsField, join_systems, system_rank
 from coverage.models import FactorIntervention
@@ -195,12 +196,12 @@ class FindingForm(RecordFormMixin, forms.ModelForm):
         fields["services"].queryset = (
             Service.objects.filter(organization__partnership=partnership)
             .select_related("organization")
-            .order_by("organization__name", "name")
+            .order_by(by_name("organization__name"), by_name("name"))
         )
         fields["interventions"].queryset = (
             FactorIntervention.objects.filter(organization__partnership=partnership)
             .select_related("organization", "factor", "element")
-            .order_by("organization__name", system_rank("factor__system"), "factor__position", "id")
+            .order_by(by_name("organization__name"), system_rank("factor__system"), "factor__position", "id")
         )
         sources = dict(ObservationSource.choices)
         group_choices(fields["statistics"], _statistic_group, _statistic_label)

@@ -78,7 +78,7 @@ def sample_partnerships(count: int) -> list[Partnership]:
 def pages_for(partnership: Partnership) -> tuple[list[tuple[str, str]], dict[str, str]]:
     """The foundation's pages, then each app's; a page whose URL name does not resolve yet is skipped."""
     cycle = Cycle.objects.filter(partnership=partnership).order_by("-starts_on").first()
-    organization = Organization.objects.filter(partnership=partnership).order_by("name").first()
+    organization = Organization.objects.filter(partnership=partnership).first()
     pages, skipped = [], {}
     for label, name, kwargs, query in FOUNDATION_PAGES:
         try:

@@ -130,6 +130,7 @@ LOGIN_REDIRECT_URL = "core:home"
 
 # django-allauth: e-mail login, no public sign-up (people join through an invitation), rate-limited logins.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -160,6 +161,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates, times and numbers the way they are written in Québec, in French and in English (config/formats/).
+FORMAT_MODULE_PATH = ["config.formats"]
 # The language chosen with the switch is remembered for a year (the default cookie ends with the browser).
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 TIME_ZONE = "America/Toronto"

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import models
-from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+
+from .text import long_date, long_datetime
 
 IGNORED_FIELDS = {"version", "updated_at", "id"}
 KIND_LABELS = {"+": _("Création"), "~": _("Modification"), "-": _("Suppression")}
@@ -184,7 +185,7 @@ def _display(model: type[models.Model], name: str, value: object, labels: dict) 
     if isinstance(value, bool):
         return str(_("oui") if value else _("non"))
     if isinstance(value, datetime):
-        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return long_datetime(value)
     if isinstance(value, date):
-        return formats.date_format(value, "DATE_FORMAT")
+        return long_date(value)
     return str(value)

@@ -116,7 +116,7 @@ def matrix(access: PartnershipAccess, *, detail: bool) -> tuple[list[SystemColum
             (intervention.factor_id, intervention.element_id)
         ] = intervention
     rows = []
-    for organization in Organization.objects.filter(partnership=access.partnership).order_by("name"):
+    for organization in Organization.objects.for_partnership(access.partnership):
         own = interventions.get(organization.pk, {})
         rows.append(
             MatrixRow(

@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
+from core.collation import by_name
 from cycles.models import Cycle, Step, StepNumber
 from organizations.models import Organization
 from partnerships.models import Membership, Partnership
@@ -37,7 +38,9 @@ def intention_step(*, cycle: Cycle) -> Step:
 
 def representative_names(*, organization: Organization) -> str:
     """The names of the members who represent the organization, to prefill who signed."""
-    members = Membership.objects.filter(organization=organization).select_related("user").order_by("user__full_name")
+    members = (
+        Membership.objects.filter(organization=organization).select_related("user").order_by(by_name("user__full_name"))
+    )
     return ", ".join(m.user.full_name for m in members if m.user.full_name)
 
 

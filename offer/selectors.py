@@ -1,5 +1,6 @@
 from django.db.models import Prefetch, QuerySet
 
+from core.collation import by_name
 from factors.models import ProtectiveFactor
 from organizations.models import Organization
 from partnerships.models import Partnership, Territory
@@ -34,22 +35,22 @@ def service_list(**filters) -> QuerySet[Service]:
         filtered_services(**filters)
         .select_related("organization")
         .prefetch_related(
-            Prefetch("territories", queryset=Territory.objects.order_by("name")),
+            Prefetch("territories", queryset=Territory.objects.order_by(by_name("name"))),
             "factors",
         )
-        .order_by("organization__name", "organization_id", "name")
+        .order_by(by_name("organization__name"), "organization_id", by_name("name"))
     )
 
 
 def organizations_without_service(*, partnership: Partnership) -> QuerySet[Organization]:
-    return Organization.objects.filter(partnership=partnership, services__isnull=True).order_by("name")
+    return Organization.objects.filter(partnership=partnership, services__isnull=True)
 
 
 def service_detail(service: Service) -> dict:
     """What the detail page shows beside the service's own fields."""
     return {
-        "territories": service.territories.order_by("name"),
-        "partner_organizations": service.partner_organizations.order_by("name"),
+        "territories": service.territories.order_by(by_name("name")),
+        "partner_organizations": service.partner_organizations.all(),
         "factors": service.factors.all(),
         "findings": service.findings.select_related("cycle").order_by("-cycle__starts_on", "id"),
     }

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import by_name
 from core.models import History, PartnershipQuerySet, VersionedModel
 
 
@@ -52,7 +53,7 @@ class Organization(VersionedModel):
     class Meta:
         verbose_name = _("organisme partenaire")
         verbose_name_plural = _("organismes partenaires")
-        ordering = ["name"]
+        ordering = [by_name("name")]
         constraints = [
             models.UniqueConstraint("partnership", Lower("name"), name="unique_organization_name_per_partnership")
         ]

@@ -96,7 +96,7 @@ class _RoleAndOrganizationMixin:
 
     def _limit_organizations(self, partnership: Partnership) -> None:
         field = self.fields["organization"]
-        field.queryset = Organization.objects.filter(partnership=partnership).order_by("name")
+        field.queryset = Organization.objects.filter(partnership=partnership)
         field.required = False
         field.help_text = _("Obligatoire pour une ou un représentant d'organisme partenaire.")
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import by_name
 from core.models import History, PartnershipQuerySet, VersionedModel
 
 
@@ -45,7 +46,7 @@ class Partnership(VersionedModel):
     class Meta:
         verbose_name = _("regroupement")
         verbose_name_plural = _("regroupements")
-        ordering = ["name"]
+        ordering = [by_name("name")]
 
     def __str__(self) -> str:
         return self.name

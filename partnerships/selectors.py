@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, IntegerField, Model, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from core.collation import by_name
 from cycles.models import Cycle
 from cycles.selectors import current_cycle
 from intention.models import Commitment
@@ -68,7 +69,9 @@ def partnership_copy(partnership: Partnership) -> Partnership:
 def territory_names(*, partnership: Partnership) -> dict[str, list[str]]:
     """Names of the local territory by kind, every kind present (possibly empty), in alphabetical order."""
     names: dict[str, list[str]] = {kind: [] for kind in TerritoryKind.values}
-    for kind, name in Territory.objects.filter(partnership=partnership).order_by("name").values_list("kind", "name"):
+    for kind, name in (
+        Territory.objects.filter(partnership=partnership).order_by(by_name("name")).values_list("kind", "name")
+    ):
         names[kind].append(name)
     return names
 
@@ -93,7 +96,7 @@ def members_by_role(*, partnership: Partnership) -> list[RoleGroup]:
     memberships = (
         Membership.objects.filter(partnership=partnership)
         .select_related("user", "organization")
-        .order_by("user__full_name", "user__email")
+        .order_by(by_name("user__full_name"), "user__email")
     )
     for membership in memberships:
         groups[membership.role].memberships.append(membership)
@@ -117,4 +120,4 @@ def partnerships_for_administration() -> QuerySet[Partnership]:
         member_count=_count_per_partnership(Membership),
         organization_count=_count_per_partnership(Organization),
         open_invitation_count=_count_per_partnership(Invitation, accepted_at__isnull=True, revoked_at__isnull=True),
-    ).order_by("name")
+    ).order_by(by_name("name"))

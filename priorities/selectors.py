@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from analysis.models import Finding
+from core.collation import by_name
 from core.systems import SystemGroup, group_by_system
 from cycles.models import Cycle
 from factors.models import ProtectiveFactor
@@ -91,7 +92,7 @@ def vote_voters(vote: Vote) -> list[Membership]:
         Membership.objects.filter(priority_ballots__vote=vote)
         .select_related("user")
         .distinct()
-        .order_by("user__full_name", "pk")
+        .order_by(by_name("user__full_name"), "pk")
     )
 
 

@@ -78,3 +78,8 @@ def test_anonymous_visitor_is_sent_to_login_from_partnership_pages(client, cast)
     response = client.get(reverse("partnerships:home", kwargs={"slug": cast.partnership.slug}))
     assert response.status_code == 302
     assert reverse("account_login") in response["Location"]
+
+
+def test_the_sign_in_placeholders_say_what_the_labels_say(client):
+    content = client.get("/comptes/login/").content.decode()
+    assert 'placeholder="Courriel"' in content and 'placeholder="Mot de passe"' in content

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from core.concurrency import ConflictRow, SetChanged
 from core.history import child_history
 from core.rendering import render_history, set_conflict
+from core.text import de_name
 from cycles.pages import tool_context
 from partnerships.access import FORM, PartnershipAccess, partnership_view
 
@@ -85,11 +86,11 @@ def row_edit(request: HttpRequest, access: PartnershipAccess, organization_pk: i
             )
             return render(request, "coverage/row_form.html", context, status=409)
         message = ngettext(
-            "Ligne de « %(name)s » enregistrée : %(count)s case modifiée.",
-            "Ligne de « %(name)s » enregistrée : %(count)s cases modifiées.",
+            "Ligne %(de_name)s enregistrée : %(count)s case modifiée.",
+            "Ligne %(de_name)s enregistrée : %(count)s cases modifiées.",
             changed,
         )
-        messages.success(request, message % {"name": organization.name, "count": changed})
+        messages.success(request, message % {"de_name": de_name(organization.name), "count": changed})
         return redirect(_matrix_url(access, detail))
     return render(request, "coverage/row_form.html", context)
 
@@ -129,7 +130,7 @@ def history(request: HttpRequest, access: PartnershipAccess, organization_pk: in
     )
     return render_history(
         request,
-        title=_("Ligne de %(name)s") % {"name": organization.name},
+        title=_("Ligne %(de_name)s") % {"de_name": de_name(organization.name)},
         back_url=_matrix_url(access, detail=False),
         entries=entries,
         context=matrix_page(access),

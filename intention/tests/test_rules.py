@@ -193,7 +193,7 @@ def test_rules_page_shows_current_draft_and_all_versions(cast, client_for):
     draft(cast, number=2, content="<p>En vigueur</p>", adopted_on=datetime.date(2025, 5, 1))
     draft(cast, number=3, content="<p>Brouillon</p>")
     content = client_for(cast.partner).get(url("intention:rules", cast)).content.decode()
-    assert "Version 2, adoptée le 1 mai 2025" in content
+    assert "Version 2, adoptée le 1er mai 2025" in content
     assert "<p>En vigueur</p>" in content and "<p>Première</p>" not in content
     assert "Version 3 en préparation" in content
     assert content.count('href="/p/petite-patrie/regles/') >= 3

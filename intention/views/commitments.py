@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from core.concurrency import EditConflict
 from core.history import history_entries
 from core.rendering import render_conflict, render_history
+from core.text import de_name
 from cycles.access import access_cycle
 from cycles.models import StepNumber
 from cycles.tools import tool_links
@@ -77,7 +78,9 @@ def commitment_edit(
             # Someone recorded this organization's commitment at the same moment: compare with theirs.
             current = selectors.commitment_of(cycle=cycle, organization=organization)
             return render_conflict(request, form=form, current=current, cancel_url=back_url, context=page)
-        messages.success(request, _("L'engagement de « %(name)s » a été enregistré.") % {"name": organization.name})
+        messages.success(
+            request, _("L'engagement %(de_name)s a été enregistré.") % {"de_name": de_name(organization.name)}
+        )
         return redirect(back_url)
     context = {
         **page,
@@ -142,8 +145,8 @@ def _remove_document(request: HttpRequest, access: PartnershipAccess, commitment
 @partnership_view()
 def commitment_history(request: HttpRequest, access: PartnershipAccess, commitment_pk: int) -> HttpResponse:
     commitment, _can_record = access_commitment(access, commitment_pk)
-    title = _("Engagement de %(organization)s — %(cycle)s") % {
-        "organization": commitment.organization.name,
+    title = _("Engagement %(de_name)s — %(cycle)s") % {
+        "de_name": de_name(commitment.organization.name),
         "cycle": commitment.cycle.name,
     }
     return render_history(

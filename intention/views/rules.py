@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.concurrency import EditConflict
 from core.history import history_entries
 from core.rendering import render_history, save_or_conflict
+from core.text import long_date
 from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.pages import Section, page_context
 from partnerships.permissions import Perm
@@ -35,7 +35,7 @@ def _refuse_adopted(request: HttpRequest, access: PartnershipAccess, rules: Oper
             "La version %(number)s a été adoptée le %(date)s : elle ne peut plus être modifiée. Pour proposer des "
             "changements, commencez une nouvelle version."
         )
-        % {"number": rules.number, "date": date_format(rules.adopted_on)},
+        % {"number": rules.number, "date": long_date(rules.adopted_on)},
     )
     return redirect(_version_url(access, rules))
 

@@ -181,3 +181,20 @@ def test_removal_says_what_goes_with_the_organization(cast, client_for):
         .content
     )
     assert "<li>2 services</li>" in content.decode() and "<li>1 intervention sur un facteur</li>" in content.decode()
+
+
+def test_names_are_sorted_without_regard_to_case_or_accents(cast, client_for):
+    for name in ("Centre de pédiatrie sociale", "École des Explorateurs", "CPE Arc-en-ciel", "Entraide familiale"):
+        OrganizationFactory(partnership=cast.partnership, name=name)
+    names = [
+        organization.name
+        for organization in client_for(cast.observer).get(url("organizations:list", cast)).context["organizations"]
+    ]
+    assert names == [
+        "Centre de pédiatrie sociale",
+        "CPE Arc-en-ciel",
+        "CPE Les Lucioles",
+        "École des Explorateurs",
+        "Entraide familiale",
+        "Maison de la famille du Parc",
+    ]

@@ -9,6 +9,7 @@ from core.concurrency import EditConflict
 from core.history import history_entries
 from core.rendering import confirm_deletion, render_conflict, render_history
 from core.submissions import create_once
+from core.text import de_name
 from partnerships import selectors, services
 from partnerships.access import FORM, PartnershipAccess, access_invitation, access_membership, partnership_view
 from partnerships.forms import InvitationForm, MembershipForm
@@ -91,7 +92,8 @@ def invitation_revoke(request: HttpRequest, access: PartnershipAccess, invitatio
     else:
         messages.success(
             request,
-            _("L'invitation de %(email)s a été annulée : son lien ne fonctionne plus.") % {"email": invitation.email},
+            _("L'invitation %(de_email)s a été annulée : son lien ne fonctionne plus.")
+            % {"de_email": de_name(invitation.email)},
         )
     return redirect(_members_url(access))
 
@@ -112,7 +114,9 @@ def member_edit(request: HttpRequest, access: PartnershipAccess, membership_pk: 
         except services.MembershipRuleError as error:
             form.add_error("role", str(error))
         else:
-            messages.success(request, _("Le rôle de %(name)s a été enregistré.") % {"name": membership.user.full_name})
+            messages.success(
+                request, _("Le rôle %(de_name)s a été enregistré.") % {"de_name": de_name(membership.user.full_name)}
+            )
             return redirect(_members_url(access))
     context = _page(access, form=form, membership=membership, cancel_url=_members_url(access))
     return render(request, "partnerships/member_form.html", context)
