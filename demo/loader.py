@@ -1,12 +1,6 @@
 """Loads the whole demo: the foundation's data, then each app's own demo content through `<app>.demo.load(ctx)`."""
 
-import importlib
-import importlib.util
-from collections.abc import Callable
-from pathlib import Path
-
-from django.apps import apps
-from django.conf import settings
+from core.hooks import app_functions
 
 from . import foundation
 from . import foundation_content as content
@@ -40,29 +34,15 @@ def load_foundation() -> DemoContext:
     )
 
 
-def app_loaders(function: str = "load") -> list[tuple[str, Callable[[DemoContext], None]]]:
-    """`load` (or `function`) of every project app's `demo` module, in the order of INSTALLED_APPS."""
-    loaders = []
-    for config in apps.get_app_configs():
-        if config.name == "demo" or Path(config.path).parent != Path(settings.BASE_DIR):
-            continue
-        if importlib.util.find_spec(f"{config.name}.demo") is None:
-            continue
-        module = importlib.import_module(f"{config.name}.demo")
-        if callable(getattr(module, function, None)):
-            loaders.append((config.name, getattr(module, function)))
-    return loaders
-
-
 def load_demo() -> tuple[DemoContext, list[str]]:
     """Everything; returns the context and the names of the apps whose demo content was loaded."""
     ctx = load_foundation()
     loaded = []
-    for name, load in app_loaders():
+    for name, load in app_functions("demo", "load"):
         load(ctx)
         loaded.append(name)
     # A second pass, once every app has its content: links that point forward in the cycle's order
     # (a finding of Outil 5 citing the services of Outil 6, say).
-    for _name, link in app_loaders("link"):
+    for _name, link in app_functions("demo", "link"):
         link(ctx)
     return ctx, loaded

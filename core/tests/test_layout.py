@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-PROJECT_APPS = [app for app in settings.INSTALLED_APPS if "." not in app and (settings.BASE_DIR / app).is_dir()]
+from core.hooks import project_apps
+
+PROJECT_APPS = project_apps()
 # Apps without partnership data of their own: accounts (the User), core (shared mechanisms), demo (the loader).
 APPS_WITHOUT_TENANT_DATA = {"accounts", "core", "demo"}
 ORM_CALLS = {"filter", "exclude", "get", "create", "update", "delete", "count", "exists", "values", "values_list"}

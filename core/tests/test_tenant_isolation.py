@@ -7,12 +7,10 @@ objects its URLs need in `<app>/tests/isolation.py` (a `url_kwargs(partnership)`
 A URL outside /p/<slug>/ must be listed in GLOBAL_URLS, with the reason it holds no partnership data.
 """
 
-import importlib
-import importlib.util
-
 import pytest
-from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from core.hooks import app_functions
 
 GLOBAL_URLS = {
     "core:home": "lists only the signed-in person's own partnerships",
@@ -22,8 +20,6 @@ GLOBAL_URLS = {
     "partnerships:invitation_accept": "reached through a secret token sent by e-mail",
 }
 SKIPPED_NAMESPACES = {"admin", None}
-
-PROJECT_APPS = [app for app in settings.INSTALLED_APPS if "." not in app and (settings.BASE_DIR / app).is_dir()]
 
 
 def _walk(resolvers, namespace=None, converters=None):
@@ -48,9 +44,8 @@ def project_urls():
 
 def objects_of(partnership) -> dict:
     kwargs = {"slug": partnership.slug}
-    for app in PROJECT_APPS:
-        if importlib.util.find_spec(f"{app}.tests") and importlib.util.find_spec(f"{app}.tests.isolation"):
-            kwargs.update(importlib.import_module(f"{app}.tests.isolation").url_kwargs(partnership))
+    for _app, url_kwargs in app_functions("tests.isolation", "url_kwargs"):
+        kwargs.update(url_kwargs(partnership))
     return kwargs
 
 

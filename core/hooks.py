@@ -1,0 +1,42 @@
+"""The one way the project finds what each app adds to a shared mechanism: a module of a known name in the app —
+`demo` (the demo's content), `bench` (the bench's data and pages), `progress` (what the cycle's page says of each
+tool), `tests.isolation` (the objects of the isolation walks) — looked up in every project app, in the order of
+INSTALLED_APPS, which is the order of the cycle."""
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+from django.apps import apps
+from django.conf import settings
+
+
+def project_apps() -> list[str]:
+    return [config.name for config in apps.get_app_configs() if Path(config.path).parent == Path(settings.BASE_DIR)]
+
+
+def app_modules(module: str) -> list[tuple[str, ModuleType]]:
+    """(app, module) for every project app that has `<app>.<module>`."""
+    found = []
+    for app in project_apps():
+        if _exists(f"{app}.{module}"):
+            found.append((app, importlib.import_module(f"{app}.{module}")))
+    return found
+
+
+def app_functions(module: str, function: str) -> list[tuple[str, Callable]]:
+    """(app, function) for every project app whose `<app>.<module>` defines `function`."""
+    return [
+        (app, getattr(found, function))
+        for app, found in app_modules(module)
+        if callable(getattr(found, function, None))
+    ]
+
+
+def _exists(dotted: str) -> bool:
+    parent = dotted.rsplit(".", 1)[0]
+    return (parent == dotted or importlib.util.find_spec(parent) is not None) and importlib.util.find_spec(
+        dotted
+    ) is not None
