@@ -67,6 +67,7 @@ class Link:
     label: str
     url: str
     number: int | None = None  # the tool's, for a link to a tool
+    name: str = ""  # the URL name of the page: what the cycle's page knows its progress by
 
 
 TOOLS: tuple[Tool, ...] = (
@@ -101,7 +102,7 @@ def tools_of_step(step_number: int) -> list[Tool]:
 def tool_links(step_number: int, *, slug: str, cycle_pk: int) -> list[Link]:
     """The step's tools in number order, only those built today."""
     return [
-        Link(label=t.label, url=url, number=t.number)
+        Link(label=t.label, url=url, number=t.number, name=t.url_name)
         for t in tools_of_step(step_number)
         if (url := t.url(slug=slug, cycle_pk=cycle_pk))
     ]
@@ -110,7 +111,7 @@ def tool_links(step_number: int, *, slug: str, cycle_pk: int) -> list[Link]:
 def step_links(step_number: int, *, slug: str, cycle_pk: int) -> list[Link]:
     """The step's own page first, then its tools: what the cycle's home page lists under each step."""
     pages = [
-        Link(label=str(page.label), url=page.url(slug=slug, cycle_pk=cycle_pk))
+        Link(label=str(page.label), url=page.url(slug=slug, cycle_pk=cycle_pk), name=page.url_name)
         for page in STEP_PAGES
         if page.step == step_number
     ]

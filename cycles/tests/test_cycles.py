@@ -226,3 +226,28 @@ def test_status_conflict_under_htmx_is_shown_in_the_region(cast, client_for):
     assert response.status_code == 200 and "<html" not in content
     assert "elle est maintenant « En cours »" in content
     assert cycle.steps.get(number=4).status == StepStatus.IN_PROGRESS
+
+
+def test_the_cycle_page_says_each_tool_s_progress_in_words(cast, client_for, assert_flat_queries):
+    from analysis.tests.factories import FindingFactory, StatisticFactory
+    from coverage.tests.factories import InterventionFactory
+    from offer.tests.factories import ServiceFactory
+
+    cycle = CycleFactory(partnership=cast.partnership)
+    ServiceFactory.create_batch(3, organization=cast.organization)
+    InterventionFactory(organization=cast.organization)
+    StatisticFactory(partnership=cast.partnership)
+    FindingFactory.create_batch(2, cycle=cycle)
+    client = client_for(cast.observer)
+    content = client.get(url("cycles:detail", cast, cycle_pk=cycle.pk)).content.decode()
+    assert "3 services · 1 organisme sur 2 en offre" in content
+    assert "1 rangée remplie sur 2" in content
+    assert "1 donnée · 0 observation · 2 constats" in content
+    assert "aucun vote · 0 priorité · 0 objectif" in content
+    assert "0 engagement sur 2 organismes" in content
+
+    def grow():
+        ServiceFactory.create_batch(10, organization=cast.other_organization)
+        FindingFactory.create_batch(10, cycle=cycle)
+
+    assert_flat_queries(client, url("cycles:detail", cast, cycle_pk=cycle.pk), grow=grow)

@@ -20,6 +20,7 @@ from ..access import access_cycle
 from ..circle import Frame, segments
 from ..forms import CycleForm, StepStatusForm
 from ..models import Cycle, Step, StepStatus
+from ..progress import tools_progress
 from ..tools import Link, step_links
 
 
@@ -60,9 +61,15 @@ def cycle_create(request: HttpRequest, access: PartnershipAccess) -> HttpRespons
 
 
 @dataclass
+class ToolLink:
+    link: Link
+    progress: list[str]
+
+
+@dataclass
 class StepRow:
     step: Step
-    links: list[Link]
+    links: list[ToolLink]
     form: StepStatusForm | None
     guide_url: str
 
@@ -74,12 +81,16 @@ def steps_context(
     steps = selectors.cycle_steps(cycle=cycle)
     can_manage = access.can(Perm.MANAGE_CYCLES)
     slug, guide_url = access.partnership.slug, reverse("cycles:guide")
+    progress = tools_progress(partnership=access.partnership, cycle=cycle)
     rows = []
     for step in steps:
         form = None
         if can_manage:
             form = bound if bound is not None and bound.step.number == step.number else StepStatusForm(step=step)
-        links = step_links(step.number, slug=slug, cycle_pk=cycle.pk)
+        links = [
+            ToolLink(link, progress.get(link.name, []))
+            for link in step_links(step.number, slug=slug, cycle_pk=cycle.pk)
+        ]
         rows.append(StepRow(step=step, links=links, form=form, guide_url=f"{guide_url}#etape-{step.number}"))
     return page_context(
         access,
