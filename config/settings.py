@@ -5,6 +5,8 @@ CONCERTO_ENV chooses the defaults: "development" (the default: SQLite, DEBUG, co
 SMTP) stays off until its variable is set.
 """
 
+import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -104,6 +106,19 @@ DATABASES = {
 }
 # One transaction per user action: a request either saves everything it changed or nothing.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite for concurrent web use: the write-ahead log lets readers and one writer work at once; a write
+    # transaction takes the write lock when it begins (IMMEDIATE), so a second writer waits up to the busy timeout
+    # instead of failing with "database is locked" when a read turns into a write.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    # The tests' database is a file, not memory: live-server tests (browser journeys, simultaneous writes) then
+    # open a connection per request thread as gunicorn's workers do, instead of sharing one. One file per test
+    # run, so that two runs at once never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"concerto-test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and sessions: Redis when REDIS_URL is set (several app processes), local memory otherwise.
@@ -211,4 +226,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
-
