@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.views import email_management_not_offered
+
 urlpatterns = [
     path("", include("core.urls")),
     path("", include("partnerships.urls")),
@@ -12,6 +14,7 @@ urlpatterns = [
     path("", include("offer.urls")),
     path("", include("coverage.urls")),
     path("", include("priorities.urls")),
+    path("comptes/email/", email_management_not_offered),
     path("comptes/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

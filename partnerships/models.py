@@ -162,3 +162,9 @@ class Invitation(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+
+    def replacement_exists(self) -> bool:
+        """A newer invitation of the same address to the same partnership (sent by "Renvoyer")."""
+        return Invitation.objects.filter(
+            partnership_id=self.partnership_id, email__iexact=self.email, created_at__gt=self.created_at
+        ).exists()
