@@ -99,6 +99,7 @@ def main(base: str) -> None:
 
     response, page = browser.request("GET", "/page-qui-n-existe-pas/")
     expect(response.status == 404, f"an unknown address answers 404 (got {response.status})")
+    expect("Cette page n&#x27;existe pas" in page or "Cette page n'existe pas" in page, "the 404 page is Concerto's")
 
 
 if __name__ == "__main__":
