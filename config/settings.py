@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "django_htmx",
     "simple_history",
     # Concerto, in the order of the cycle.
@@ -75,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.mfa.SiteAdminMfaMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so that it sees a view's exception first.
@@ -162,6 +165,17 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Concerto] "
+
+# Multi-factor authentication: an authenticator app (TOTP) with recovery codes. Optional for everyone, required for
+# site administrators (accounts.mfa) and for a partnership's coordinators when its profile says so. Security keys
+# (WebAuthn) are off: they need a browser authenticator and an HTTPS origin that this offline set-up cannot test.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Concerto"
+# Addresses are set by an invitation or by the site administrator, never changed by their owner (accounts.views).
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+# A person sees the browsers signed in to their account and signs them out (allauth.usersessions). Each session is
+# recorded at sign-in; its activity is not tracked, which would cost a database write on every request.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 # E-mail: printed on the console until EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")

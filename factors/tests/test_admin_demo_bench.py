@@ -5,14 +5,14 @@ from django.urls import reverse
 
 from factors.models import FactorElement, ProtectiveFactor
 from factors.tests.factories import LocalFactorFactory
-from partnerships.tests.factories import UserFactory
+from partnerships.tests.factories import SiteAdminFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def site_admin(db):
-    return UserFactory(email="admin@exemple.test", is_staff=True, is_superuser=True)
+    return SiteAdminFactory(email="admin@exemple.test")
 
 
 def test_site_administrator_edits_the_reference_catalogue(client_for, site_admin):

@@ -19,6 +19,20 @@ class UserFactory(factory.django.DjangoModelFactory):
             instance.save()
 
 
+class SiteAdminFactory(UserFactory):
+    """A site administrator already enrolled in multi-factor authentication, as the administration requires."""
+
+    is_staff = True
+    is_superuser = True
+
+    @factory.post_generation
+    def authenticator_app(self, create, extracted, **kwargs):
+        if create:
+            from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+            TOTP.activate(self, generate_totp_secret())
+
+
 class PartnershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Partnership

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from organizations.tests.factories import OrganizationFactory
 from partnerships.models import Invitation, Membership, Partnership, Region, Role
-from partnerships.tests.factories import MembershipFactory, PartnershipFactory, UserFactory
+from partnerships.tests.factories import MembershipFactory, PartnershipFactory, SiteAdminFactory
 from partnerships.tests.helpers import link_in, query_count
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ CREATE = reverse("partnerships:admin_create")
 
 @pytest.fixture
 def admin(db):
-    return UserFactory(email="admin@exemple.test", full_name="Admin Site", is_superuser=True, is_staff=True)
+    return SiteAdminFactory(email="admin@exemple.test", full_name="Admin Site")
 
 
 def create_data(**overrides):
