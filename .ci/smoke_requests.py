@@ -99,6 +99,9 @@ def main(base: str) -> None:
     expect("Me déconnecter" in page, "the signed-in page shows the sign-out button")
     check_security_headers(response, "signed-in page")
 
+    response, page = browser.request("GET", "/.well-known/security.txt")
+    expect(response.status == 200 and "Contact: mailto:" in page, "security.txt answers with a contact")
+
     response, page = browser.request("GET", "/page-qui-n-existe-pas/")
     expect(response.status == 404, f"an unknown address answers 404 (got {response.status})")
     expect("Cette page n&#x27;existe pas" in page or "Cette page n'existe pas" in page, "the 404 page is Concerto's")

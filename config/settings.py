@@ -190,6 +190,13 @@ else:
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Concerto <concerto@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Whom to tell about a vulnerability of this installation (/.well-known/security.txt, RFC 9116).
+SECURITY_CONTACT = env_str("SECURITY_CONTACT")
+SECURITY_CONTACT_IS_DEFAULT = not SECURITY_CONTACT
+if SECURITY_CONTACT_IS_DEFAULT:
+    SECURITY_CONTACT = "mailto:" + DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">").strip()
+SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL")
+
 # Languages: French first, English complete.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]

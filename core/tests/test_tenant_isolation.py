@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 GLOBAL_URLS = {
     "core:home": "lists only the signed-in person's own partnerships",
+    "core:security_txt": "the installation's security contact (RFC 9116), the same for everyone",
     "cycles:guide": "Outil 1, the same guide for everyone",
     "partnerships:admin_list": "site administration, refused to everyone but site administrators",
     "partnerships:admin_create": "site administration, refused to everyone but site administrators",
