@@ -57,11 +57,14 @@ def cast(db) -> Cast:
 
 @pytest.fixture
 def client_for(db):
-    """client_for(user) returns a test client signed in as that user."""
+    """client_for(user) returns a test client signed in as that user (privacy notice accepted)."""
+
+    from privacy.notice import notice_accept
 
     def make(user) -> Client:
         client = Client()
         client.force_login(user)
+        notice_accept(user=user)  # as everyone must before using Concerto
         return client
 
     return make

@@ -94,6 +94,15 @@ def main(base: str) -> None:
     expect(response.status == 302, f"signing in redirects (got {response.status})")
     expect("sessionid" in browser.cookies, "signing in sets the session cookie")
 
+    response, _ = browser.request("GET", "/")
+    notice = response.headers.get("Location") or ""
+    expect(response.status == 302 and notice.startswith("/confidentialite/"), "the privacy notice comes first")
+    response, page = browser.request("GET", notice)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    expect(response.status == 200 and token is not None, "the privacy notice page answers 200 with its form")
+    response, _ = browser.request("POST", "/confidentialite/accepter/", {"csrfmiddlewaretoken": token.group(1)})
+    expect(response.status == 302, f"accepting the notice redirects (got {response.status})")
+
     response, page = browser.request("GET", "/")
     expect(response.status == 200, f"signed-in home page answers 200 (got {response.status})")
     expect("Me déconnecter" in page, "the signed-in page shows the sign-out button")

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     # Concerto, in the order of the cycle.
     "accounts",
     "core",
+    "privacy",
     "partnerships",
     "organizations",
     "cycles",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "privacy.middleware.PrivacyNoticeMiddleware",
     "accounts.mfa.SiteAdminMfaMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

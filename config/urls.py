@@ -5,6 +5,7 @@ from accounts.views import email_management_not_offered
 
 urlpatterns = [
     path("", include("core.urls")),
+    path("", include("privacy.urls")),
     path("", include("partnerships.urls")),
     path("p/<slug:slug>/organismes/", include("organizations.urls")),
     path("", include("cycles.urls")),

@@ -13,6 +13,15 @@ class UserFactory(factory.django.DjangoModelFactory):
     full_name = factory.Faker("name", locale="fr_CA")
     password = factory.PostGenerationMethodCall("set_password", "mot-de-passe-test-1")
 
+    @factory.post_generation
+    def accepted_privacy_notice(self, create, extracted, **kwargs):
+        """People in the tests have accepted the privacy notice in force, unless made with
+        accepted_privacy_notice=False."""
+        if create and extracted is not False:
+            from privacy.notice import notice_accept
+
+            notice_accept(user=self)
+
     @classmethod
     def _after_postgeneration(cls, instance, create, results=None):
         if create:
