@@ -36,9 +36,10 @@ def post_measured(cast, client_for, content: bytes, name: str = "donnees.xlsx", 
     def post():
         return client.post(url("statistic_import", cast), {"file": SimpleUploadedFile(name, content)})
 
-    started = time.perf_counter()
+    # CPU time of the process: what the request costs, whatever else the machine (CI, a neighbour) is busy with.
+    started = time.process_time()
     response = post()
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     tracemalloc.start()
     try:
         post()
@@ -77,12 +78,12 @@ def test_a_table_wider_than_the_limit_is_refused_whatever_its_declared_dimension
 
 
 def test_a_huge_declared_dimension_costs_nothing(cast, client_for):
-    # 5,000 real rows under a declared A1:XFD6000: padded to the declared width they would be 82 million cells.
+    # 2,000 real rows under a declared A1:XFD6000: padded to the declared width they would be 33 million cells.
     row = ["Indice", "", "quartier", "Vieux-Moulin", "2021", "0,3", "", "non", "", ""]
-    sheet = bombs.sheet_xml([list(COLUMNS), *([row] * 5000)], dimension="A1:XFD6000")
+    sheet = bombs.sheet_xml([list(COLUMNS), *([row] * 2000)], dimension="A1:XFD6000")
     page, elapsed, mebibytes = post_measured(cast, client_for, bombs.workbook(sheet))
     refused(page)
-    assert "le fichier contient 5000 problèmes" in page and "Niveau de territoire inconnu : « quartier »" in page
+    assert "le fichier contient 2000 problèmes" in page and "Niveau de territoire inconnu : « quartier »" in page
     assert_cheap(elapsed, mebibytes)
 
 
@@ -123,4 +124,16 @@ def test_a_csv_too_wide_is_refused(cast, client_for):
     page, elapsed, mebibytes = post_measured(cast, client_for, content.encode(), name="donnees.csv")
     refused(page)
     assert "Le tableau a plus de 50 colonnes" in page
+    assert_cheap(elapsed, mebibytes)
+
+
+def test_xml_entity_expansion_is_refused(cast, client_for):
+    # "Billion laughs": ten nested entities expanding a few bytes to gigabytes.
+    entities = '<!ENTITY a0 "ha">' + "".join(f'<!ENTITY a{n} "{f"&a{n - 1};" * 10}">' for n in range(1, 10))
+    sheet = bombs.sheet_xml([list(COLUMNS)])
+    strings = f'<?xml version="1.0"?><!DOCTYPE sst [{entities}]><sst xmlns="{bombs.MAIN}"><si><t>&a9;</t></si></sst>'
+    content = bombs.workbook(sheet, raw_shared_strings=strings.encode())
+    page, elapsed, mebibytes = post_measured(cast, client_for, content)
+    refused(page)
+    assert "Le classeur Excel est illisible ou endommagé." in page
     assert_cheap(elapsed, mebibytes)

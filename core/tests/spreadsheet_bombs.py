@@ -73,20 +73,29 @@ def sheet_xml(rows: list[list[str]], dimension: str | None = None) -> str:
     )
 
 
-def workbook(sheet: str, shared_strings: Iterable[bytes] = (), extra_parts: dict[str, bytes] | None = None) -> bytes:
-    """An XLSX archive; `shared_strings` is streamed (chunks of the <sst> part's content), compressed at level 9."""
+def workbook(
+    sheet: str,
+    shared_strings: Iterable[bytes] = (),
+    extra_parts: dict[str, bytes] | None = None,
+    raw_shared_strings: bytes | None = None,
+) -> bytes:
+    """An XLSX archive; `shared_strings` is streamed (chunks of the <sst> part's content); `raw_shared_strings`
+    replaces the whole part. Level 6 compresses the 1 GiB bomb to 2.8 MB (under the upload limit) twice as fast as 9."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("_rels/.rels", ROOT_RELS)
         archive.writestr("xl/workbook.xml", WORKBOOK)
         archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
         archive.writestr("xl/worksheets/sheet1.xml", sheet)
         with archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as part:
-            part.write(f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}">'.encode())
-            for chunk in shared_strings:
-                part.write(chunk)
-            part.write(b"</sst>")
+            if raw_shared_strings is not None:
+                part.write(raw_shared_strings)
+            else:
+                part.write(f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}">'.encode())
+                for chunk in shared_strings:
+                    part.write(chunk)
+                part.write(b"</sst>")
         for name, data in (extra_parts or {}).items():
             archive.writestr(name, data)
     return buffer.getvalue()
