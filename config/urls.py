@@ -1,7 +1,11 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from accounts.views import email_management_not_offered
+
+# Django's admin has its own sign-in form, which knows nothing of the second factor: it sends to allauth's instead.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("core.urls")),

@@ -108,3 +108,16 @@ def test_a_person_sees_and_ends_their_other_sessions():
     assert response.status_code == 302
     assert laptop.get(reverse("usersessions_list")).status_code == 200
     assert phone.get(reverse("usersessions_list")).status_code == 302  # signed out: sent to the sign-in page
+
+
+def test_django_admin_login_cannot_skip_the_second_factor():
+    from partnerships.tests.factories import SiteAdminFactory
+
+    admin = SiteAdminFactory(email="admin@exemple.test")
+    client = Client()
+    response = client.post(reverse("admin:login"), {"username": admin.email, "password": PASSWORD})
+    assert "_auth_user_id" not in client.session  # the admin's own form signs nobody in
+    assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+    # Through the only sign-in, the password alone is not enough either.
+    client.post(reverse("account_login"), {"login": admin.email, "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
