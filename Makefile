@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: install run test lint messages bench
+.PHONY: install run serve backup test lint messages bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,15 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## serve: Concerto on this machine for real: production settings (serve.env, created once with a random key),
+## SQLite in WAL mode, gunicorn on 127.0.0.1:$(PORT). See README, "make serve".
+serve: install
+	bin/serve $(PORT)
+
+## backup: a restorable archive of the served database and documents, written to backups/ (safe while serving)
+backup: install
+	bin/serve backup
 
 ## test: lint, check migrations and translations, run the whole suite
 test: install

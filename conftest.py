@@ -61,11 +61,14 @@ def cast(db) -> Cast:
 
 @pytest.fixture
 def client_for(db):
-    """client_for(user) returns a test client signed in as that user."""
+    """client_for(user) returns a test client signed in as that user (privacy notice accepted)."""
+
+    from privacy.notice import notice_accept
 
     def make(user) -> Client:
         client = Client()
         client.force_login(user)
+        notice_accept(user=user)  # as everyone must before using Concerto
         return client
 
     return make
@@ -169,6 +172,22 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+# Every page reports the Content-Security-Policy violations the browser sees to the console, where the `page`
+# fixture collects them (Chromium logs most of them itself; the event catches the rest).
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  const where = `${event.sourceFile}:${event.lineNumber}`;
+  console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI} ${where}`);
+});
+"""
+
+
+@pytest.fixture
+def csp_violations() -> list[str]:
+    """The Content-Security-Policy violations the browser reported during the test; any fails the test."""
+    return []
+
+
 @pytest.fixture
 def page(
     request,
@@ -177,6 +196,7 @@ def page(
     live_server,
     transactional_db,
     django_db_serialized_rollback,
+    csp_violations,
 ):
     # serialized rollback puts back the reference data loaded by migrations, which the live server's
     # transactional test would otherwise flush for the tests that follow.
@@ -184,7 +204,14 @@ def page(
 
     context = chromium_browser.new_context(base_url=live_server.url, locale="fr-CA")
     context.set_default_timeout(15_000)
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
     page = context.new_page()
+    page.on(
+        "console",
+        lambda message: (
+            csp_violations.append(f"{page.url}: {message.text}") if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     if getattr(request.node, "call_failed", False):
         # What the browser showed when the test failed, for the person reading the CI log.
@@ -193,6 +220,8 @@ def page(
         page.screenshot(path=folder / f"{request.node.name[:80]}.png", full_page=True)
         (folder / f"{request.node.name[:80]}.html").write_text(page.content(), encoding="utf-8")
     context.close()
+    if csp_violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(csp_violations))
 
 
 @pytest.fixture

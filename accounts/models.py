@@ -28,6 +28,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("accès à l'administration technique"), default=False)
     is_active = models.BooleanField(_("actif"), default=True)
     date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now)
+    # Set when the person closed their account (privacy.services.account_close): name and address are gone.
+    closed_at = models.DateTimeField(_("compte fermé le"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -41,7 +43,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         ordering = ["full_name", "email"]
 
     def __str__(self) -> str:
+        if self.closed_at:
+            return self.closed_label()
         return self.full_name or self.email
+
+    def closed_label(self) -> str:
+        """What the partnership's records show instead of the name of someone who closed their account."""
+        return _("Ancien membre n° %(number)s") % {"number": self.pk}
 
     @property
     def is_site_admin(self) -> bool:
@@ -49,7 +57,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.is_active and self.is_superuser
 
     def get_full_name(self) -> str:
-        return self.full_name
+        return self.closed_label() if self.closed_at else self.full_name
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email

@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from cycles.models import Cycle
 from organizations.models import Organization
 from partnerships.models import Membership, Partnership, Role
+from privacy.notice import notice_accept
 
 from . import hooks
 from .generate import SLUG_PREFIX
@@ -96,7 +97,9 @@ def pages_for(partnership: Partnership) -> tuple[list[tuple[str, str]], dict[str
 def coordinator_client(partnership: Partnership) -> Client:
     membership = Membership.objects.select_related("user").filter(partnership=partnership, role=Role.COORDINATOR)
     client = Client(raise_request_exception=False)  # a failing page is reported with its status, not raised
-    client.force_login(membership.order_by("id").first().user)
+    coordinator = membership.order_by("id").first().user
+    client.force_login(coordinator)
+    notice_accept(user=coordinator)  # the privacy notice, accepted as at a first sign-in
     return client
 
 

@@ -5,9 +5,12 @@ CONCERTO_ENV chooses the defaults: "development" (the default: SQLite, DEBUG, co
 SMTP) stays off until its variable is set.
 """
 
+import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from lib.env import ConfigurationError, env_bool, env_int, env_list, env_str
@@ -42,11 +45,14 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "django_htmx",
     "simple_history",
     # Concerto, in the order of the cycle.
     "accounts",
     "core",
+    "privacy",
     "partnerships",
     "organizations",
     "cycles",
@@ -61,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LanguageMiddleware",
@@ -70,8 +78,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "privacy.middleware.PrivacyNoticeMiddleware",
+    "accounts.mfa.SiteAdminMfaMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so that it sees a view's exception first.
+    "core.errors.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -104,6 +116,19 @@ DATABASES = {
 }
 # One transaction per user action: a request either saves everything it changed or nothing.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite for concurrent web use: the write-ahead log lets readers and one writer work at once; a write
+    # transaction takes the write lock when it begins (IMMEDIATE), so a second writer waits up to the busy timeout
+    # instead of failing with "database is locked" when a read turns into a write.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    # The tests' database is a file, not memory: live-server tests (browser journeys, simultaneous writes) then
+    # open a connection per request thread as gunicorn's workers do, instead of sharing one. One file per test
+    # run, so that two runs at once never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"concerto-test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and sessions: Redis when REDIS_URL is set (several app processes), local memory otherwise.
@@ -144,6 +169,17 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Concerto] "
 
+# Multi-factor authentication: an authenticator app (TOTP) with recovery codes. Optional for everyone, required for
+# site administrators (accounts.mfa) and for a partnership's coordinators when its profile says so. Security keys
+# (WebAuthn) are off: they need a browser authenticator and an HTTPS origin that this offline set-up cannot test.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Concerto"
+# Addresses are set by an invitation or by the site administrator, never changed by their owner (accounts.views).
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+# A person sees the browsers signed in to their account and signs them out (allauth.usersessions). Each session is
+# recorded at sign-in; its activity is not tracked, which would cost a database write on every request.
+USERSESSIONS_TRACK_ACTIVITY = False
+
 # E-mail: printed on the console until EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")
 if EMAIL_HOST:
@@ -156,6 +192,13 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Concerto <concerto@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Whom to tell about a vulnerability of this installation (/.well-known/security.txt, RFC 9116).
+SECURITY_CONTACT = env_str("SECURITY_CONTACT")
+SECURITY_CONTACT_IS_DEFAULT = not SECURITY_CONTACT
+if SECURITY_CONTACT_IS_DEFAULT:
+    SECURITY_CONTACT = "mailto:" + DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">").strip()
+SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL")
 
 # Languages: French first, English complete.
 LANGUAGE_CODE = "fr"
@@ -199,6 +242,39 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy: only the site's own files, no inline script or style. The one nonce is for the styles
+# the rich-text editor (Trix) inserts, on the pages that load it (the nonce is sent only where a page uses it).
+# Pico's form controls draw their icons with data: images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Browser features the application never uses are off for it and anything it might embed.
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "usb",
+    "serial",
+    "xr-spatial-tracking",
+]
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)

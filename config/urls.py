@@ -1,8 +1,15 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.views.email import email_management_not_offered
+
+# Django's admin has its own sign-in form, which knows nothing of the second factor: it sends to allauth's instead.
+admin.site.login = secure_admin_login(admin.site.login)
+
 urlpatterns = [
     path("", include("core.urls")),
+    path("", include("privacy.urls")),
     path("", include("partnerships.urls")),
     path("", include("organizations.urls")),
     path("", include("cycles.urls")),
@@ -12,6 +19,7 @@ urlpatterns = [
     path("", include("offer.urls")),
     path("", include("coverage.urls")),
     path("", include("priorities.urls")),
+    path("comptes/email/", email_management_not_offered),
     path("comptes/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -7,4 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Socle")
 
     def ready(self) -> None:
-        from . import collation  # noqa: F401  registers the names' collation on each SQLite connection
+        from . import (
+            collation,  # noqa: F401  registers the names' collation on each SQLite connection
+            security_txt,  # noqa: F401 (registers the deploy check of the security contact)
+        )

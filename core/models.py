@@ -50,6 +50,9 @@ def history_records(model: type[models.Model]) -> History:
         raise TypeError(f"{model.__name__} keeps no history: declare `history = History()` on it") from None
 
 
+SUBMITTED_FORM_DAYS = 2  # after which no browser sends a creation form again
+
+
 class SubmittedFormQuerySet(models.QuerySet):
     def expired(self) -> Self:
         """Tokens old enough that no browser will send their form again (purged on a schedule)."""
@@ -57,7 +60,7 @@ class SubmittedFormQuerySet(models.QuerySet):
 
         from django.utils import timezone
 
-        return self.filter(created_at__lt=timezone.now() - timedelta(days=2))
+        return self.filter(created_at__lt=timezone.now() - timedelta(days=SUBMITTED_FORM_DAYS))
 
 
 class SubmittedForm(models.Model):

@@ -1,8 +1,10 @@
 from django.urls import path
 
+from .security_txt import security_txt
 from .views import home
 
 app_name = "core"
 urlpatterns = [
     path("", home.home, name="home"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
 ]

@@ -1,6 +1,7 @@
 """The site administrator keeps the shared reference catalogue here; every change goes to the history.
 
-Local factors and elements belong to their partnership: they are listed (filter "Provenance") but read-only.
+Local factors and elements belong to their partnership, whose data a site administrator does not see: they are
+left out of every admin page (lists, forms, history), as if they did not exist.
 """
 
 from django.contrib import admin
@@ -12,21 +13,6 @@ from .models import FactorElement, ProtectiveFactor
 TEXT_FIELDS = ["name_fr", "name_en", "description_fr", "description_en"]
 
 
-class ProvenanceFilter(admin.SimpleListFilter):
-    title = _("provenance")
-    parameter_name = "provenance"
-
-    def lookups(self, request, model_admin):
-        return [("reference", _("Catalogue de référence")), ("local", _("Local (d'un regroupement)"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "reference":
-            return queryset.filter(partnership__isnull=True)
-        if self.value() == "local":
-            return queryset.filter(partnership__isnull=False)
-        return queryset
-
-
 class VersionBumpMixin:
     """Admin saves move the version too, so a form opened elsewhere before the save sees a conflict."""
 
@@ -36,12 +22,14 @@ class VersionBumpMixin:
         super().save_model(request, obj, form, change)
 
 
-class LocalReadOnlyMixin:
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not (obj is not None and obj.is_local)
+class ReferenceOnlyMixin:
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(partnership__isnull=True)
 
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not (obj is not None and obj.is_local)
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        # The history page would otherwise show a row's past even when the row is not the administrator's.
+        records = super().get_history_queryset(request, history_manager, pk_name, object_id)
+        return records.filter(partnership__isnull=True)
 
 
 class ReferenceElementInline(admin.StackedInline):
@@ -50,23 +38,21 @@ class ReferenceElementInline(admin.StackedInline):
     fields = ["code", "position", "to_validate", *TEXT_FIELDS]
 
     def get_queryset(self, request):
-        # A partnership's local elements are not the administrator's to edit; they show in the element list.
         return super().get_queryset(request).filter(partnership__isnull=True)
 
 
 @admin.register(ProtectiveFactor)
-class ProtectiveFactorAdmin(VersionBumpMixin, LocalReadOnlyMixin, SimpleHistoryAdmin):
-    list_display = ["name_fr", "system", "position", "to_validate", "partnership", "catalogue_version"]
-    list_filter = ["system", "to_validate", ProvenanceFilter]
+class ProtectiveFactorAdmin(VersionBumpMixin, ReferenceOnlyMixin, SimpleHistoryAdmin):
+    list_display = ["name_fr", "system", "position", "to_validate", "catalogue_version"]
+    list_filter = ["system", "to_validate"]
     search_fields = ["name_fr", "name_en", "code"]
-    ordering = ["partnership", "system", "position"]
-    list_select_related = ["partnership"]
-    readonly_fields = ["partnership", "catalogue_version", "version"]
+    ordering = ["system", "position"]
+    readonly_fields = ["catalogue_version", "version"]
     inlines = [ReferenceElementInline]
     fieldsets = [
         (
             None,
-            {"fields": ["system", "code", "position", "to_validate", "partnership", "catalogue_version", "version"]},
+            {"fields": ["system", "code", "position", "to_validate", "catalogue_version", "version"]},
         ),
         (_("Textes"), {"fields": [*TEXT_FIELDS, "key_facts_fr", "key_facts_en", "ideas_fr", "ideas_en", "sources"]}),
     ]
@@ -79,13 +65,13 @@ class ProtectiveFactorAdmin(VersionBumpMixin, LocalReadOnlyMixin, SimpleHistoryA
 
 
 @admin.register(FactorElement)
-class FactorElementAdmin(VersionBumpMixin, LocalReadOnlyMixin, SimpleHistoryAdmin):
-    list_display = ["name_fr", "factor", "position", "to_validate", "partnership"]
-    list_filter = ["factor__system", "to_validate", ProvenanceFilter]
+class FactorElementAdmin(VersionBumpMixin, ReferenceOnlyMixin, SimpleHistoryAdmin):
+    list_display = ["name_fr", "factor", "position", "to_validate"]
+    list_filter = ["factor__system", "to_validate"]
     search_fields = ["name_fr", "name_en", "code", "factor__name_fr"]
-    list_select_related = ["factor", "partnership"]
-    readonly_fields = ["partnership", "version"]
-    fields = ["factor", "code", "position", "to_validate", *TEXT_FIELDS, "partnership", "version"]
+    list_select_related = ["factor"]
+    readonly_fields = ["version"]
+    fields = ["factor", "code", "position", "to_validate", *TEXT_FIELDS, "version"]
 
     def get_field_queryset(self, db, db_field, request):
         # A reference element belongs to a reference factor.

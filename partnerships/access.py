@@ -13,7 +13,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
 
-from .models import Invitation, Membership, Partnership
+from accounts.mfa import has_mfa, mfa_enrolment_redirect
+
+from .models import Invitation, Membership, Partnership, Role
 from .permissions import ROLE_PERMISSIONS, Perm
 
 
@@ -50,6 +52,14 @@ class PartnershipAccess:
             return True
         return self.can(Perm.EDIT_OWN_ORGANIZATION) and organization_id == self.organization_id
 
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == Role.COORDINATOR
+
+    def must_enrol_in_mfa(self, user) -> bool:
+        """A coordinator of a partnership that requires it goes no further before enrolling."""
+        return self.is_coordinator and self.partnership.coordinators_need_mfa and not has_mfa(user)
+
 
 def access_partnership(user, slug: str) -> PartnershipAccess:
     if not user.is_authenticated:
@@ -83,6 +93,8 @@ def partnership_view(perm: Perm = Perm.VIEW, *, methods: tuple[str, ...] = READ)
             access = access_partnership(request.user, slug)
             if request.method not in methods:
                 return HttpResponseNotAllowed(methods)
+            if access.must_enrol_in_mfa(request.user):
+                return mfa_enrolment_redirect(request, required_by=access.partnership.name)
             access.require(perm)
             return view(request, access, **kwargs)
 

@@ -38,7 +38,7 @@ class ProfileForm(VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Partnership
-        fields = ["name", "region", "description", "intention_statement"]
+        fields = ["name", "region", "description", "intention_statement", "coordinators_need_mfa"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "intention_statement": forms.Textarea(attrs={"rows": 5}),

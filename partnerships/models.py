@@ -40,6 +40,14 @@ class Partnership(VersionedModel):
     region = models.CharField(_("région administrative"), max_length=2, choices=Region.choices)
     description = models.TextField(_("description"), blank=True)
     intention_statement = models.TextField(_("intention commune"), blank=True)
+    coordinators_need_mfa = models.BooleanField(
+        _("double authentification exigée pour la coordination"),
+        default=False,
+        help_text=_(
+            "Les personnes à la coordination devront activer une application d'authentification pour accéder au "
+            "regroupement."
+        ),
+    )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     history = History()
 
@@ -177,3 +185,9 @@ class Invitation(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+
+    def replacement_exists(self) -> bool:
+        """A newer invitation of the same address to the same partnership (sent by "Renvoyer")."""
+        return Invitation.objects.filter(
+            partnership_id=self.partnership_id, email__iexact=self.email, created_at__gt=self.created_at
+        ).exists()

@@ -15,7 +15,7 @@ from core.deletion import DeletionRefused, delete_record
 from organizations.models import Organization
 
 from . import emails
-from .models import Invitation, Membership, Partnership, Role, Territory, _invitation_expiry
+from .models import Invitation, Membership, Partnership, Role, Territory
 
 User = get_user_model()
 
@@ -128,15 +128,24 @@ def check_can_invite(*, partnership: Partnership, email: str) -> None:
 
 
 @transaction.atomic
-def invitation_resend(*, invitation: Invitation, base_url: str) -> None:
-    """Send the same link again and give it a new validity period (an expired invitation comes back to life)."""
+def invitation_resend(*, invitation: Invitation, base_url: str) -> Invitation:
+    """Send a new invitation with a new secret link; the old one is revoked, so a link that was forwarded or
+    leaked while it lay expired in a mailbox never comes back to life."""
     if invitation.accepted_at or invitation.revoked_at:
         raise InvitationError(_("Cette invitation a déjà été acceptée ou annulée : elle ne peut plus être renvoyée."))
     if Membership.objects.filter(partnership=invitation.partnership, user__email__iexact=invitation.email).exists():
         raise InvitationError(_("Cette personne fait déjà partie du regroupement."))
-    invitation.expires_at = _invitation_expiry()
-    invitation.save(update_fields=["expires_at"])
-    emails.send_invitation(invitation=invitation, base_url=base_url)
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    renewed = Invitation.objects.create(
+        partnership=invitation.partnership,
+        email=invitation.email,
+        role=invitation.role,
+        organization=invitation.organization,
+        invited_by=invitation.invited_by,
+    )
+    emails.send_invitation(invitation=renewed, base_url=base_url)
+    return renewed
 
 
 @transaction.atomic

@@ -83,3 +83,14 @@ def test_anonymous_visitor_is_sent_to_login_from_partnership_pages(client, cast)
 def test_the_sign_in_placeholders_say_what_the_labels_say(client):
     content = client.get("/comptes/login/").content.decode()
     assert 'placeholder="Courriel"' in content and 'placeholder="Mot de passe"' in content
+
+
+def test_no_second_address_can_be_attached_to_an_account(client_for):
+    from allauth.account.models import EmailAddress
+
+    user = UserFactory(email="lea@exemple.test")
+    client = client_for(user)
+    assert client.get("/comptes/email/").status_code == 404
+    response = client.post("/comptes/email/", {"action_add": "", "email": "autre@ailleurs.test"})
+    assert response.status_code == 404
+    assert not EmailAddress.objects.filter(email="autre@ailleurs.test").exists()

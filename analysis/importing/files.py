@@ -2,7 +2,6 @@
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import PurePath
@@ -11,6 +10,8 @@ import filetype
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+
+from core.imports import SpreadsheetLimits, SpreadsheetRefused, bounded_rows, xlsx_rows
 
 from ..numbers import format_value
 from . import model
@@ -75,6 +76,8 @@ def csv_table(content: bytes) -> Table:
         records = list(_numbered(reader))
     except csv.Error as error:
         raise FileProblem(_("Le fichier CSV est mal formé (guillemet non fermé ?)."), line=reader.line_num) from error
+    except SpreadsheetRefused as refused:
+        raise FileProblem(str(refused), line=reader.line_num) from refused
     return _table(records)
 
 
@@ -84,31 +87,20 @@ def _delimiter(header_line: str) -> str:
 
 
 def _numbered(reader) -> Iterator[tuple[int, list[Cell]]]:
-    for cells in reader:
-        yield reader.line_num, list(cells)
-        if reader.line_num > model.MAX_ROWS + 2:
-            break  # enough to say the file is too long, without reading all of it
+    # bounded_rows stops one row past the limit: enough to say the file is too long, without reading all of it.
+    for cells in bounded_rows(reader, _limits()):
+        yield reader.line_num, cells
 
 
 def xlsx_table(content: bytes) -> Table:
-    from openpyxl import load_workbook  # heavy; only an import needs it
+    try:
+        return _table(list(enumerate(xlsx_rows(content, _limits()), start=1)))
+    except SpreadsheetRefused as refused:
+        raise FileProblem(str(refused)) from refused
 
-    if not content.startswith(b"PK\x03\x04"):
-        raise FileProblem(_("Le fichier porte l'extension .xlsx mais son contenu n'est pas un classeur Excel."))
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise FileProblem(_("Le classeur Excel est illisible ou endommagé.")) from error
-    try:
-        sheet = workbook.worksheets[0]
-        records = []
-        for line, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            records.append((line, list(cells)))
-            if line > model.MAX_ROWS + 2:
-                break
-    finally:
-        workbook.close()
-    return _table(records)
+
+def _limits() -> SpreadsheetLimits:
+    return SpreadsheetLimits(max_rows=model.MAX_ROWS)
 
 
 def _table(records: list[tuple[int, list[Cell]]]) -> Table:

@@ -5,8 +5,17 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from core.imports import quote
+
 from ..models import Statistic
-from ..numbers import parse_decimal
+from ..numbers import (
+    DECIMAL_PLACES,
+    INTEGER_DIGITS,
+    TooLarge,
+    TooManyDecimals,
+    parse_decimal,
+    spreadsheet_number_text,
+)
 from .model import (
     COLUMNS,
     LEVEL_WORDS,
@@ -63,7 +72,9 @@ def check_header(header: list[Cell]) -> tuple[dict[str, int], list[ImportProblem
         if not name:
             continue
         if name not in COLUMNS:
-            problems.append(ImportProblem(_("Colonne inconnue : « %(name)s ».") % {"name": cell_text(cell)}, line=1))
+            problems.append(
+                ImportProblem(_("Colonne inconnue : « %(name)s ».") % {"name": quote(cell_text(cell))}, line=1)
+            )
         elif name in positions:
             problems.append(ImportProblem(_("La colonne est présente deux fois."), line=1, column=name))
         else:
@@ -126,24 +137,34 @@ def parse_level(cell: Cell) -> str:
     if not text:
         raise ValueError(_("Valeur obligatoire manquante : quebec, region ou local."))
     raise ValueError(
-        _("Niveau de territoire inconnu : « %(value)s ». Écrivez quebec, region ou local.") % {"value": cell_text(cell)}
+        _("Niveau de territoire inconnu : « %(value)s ». Écrivez quebec, region ou local.")
+        % {"value": quote(cell_text(cell))}
     )
 
 
 def parse_value(cell: Cell) -> Decimal | None:
     if isinstance(cell, bool):
-        raise ValueError(_("« %(value)s » n'est pas un nombre.") % {"value": cell})
+        raise ValueError(_("« %(value)s » n'est pas un nombre.") % {"value": quote(cell)})
     if isinstance(cell, int | float | Decimal):
-        # str() of a float is its shortest exact form: 10.3, not 10.300000000000000710542735760100.
-        cell = str(cell)
+        cell = spreadsheet_number_text(cell)
     text = cell_text(cell)
     if not text:
         return None
     try:
         return parse_decimal(text)
+    except TooManyDecimals as error:
+        raise ValueError(
+            _("« %(value)s » : au plus %(max)s décimales (la valeur en a %(count)s). Arrondissez-la.")
+            % {"value": quote(text), "max": DECIMAL_PLACES, "count": error.decimals}
+        ) from error
+    except TooLarge as error:
+        raise ValueError(
+            _("« %(value)s » : au plus %(digits)s chiffres avant la virgule.")
+            % {"value": quote(text), "digits": INTEGER_DIGITS}
+        ) from error
     except ValueError as error:
         raise ValueError(
-            _("« %(value)s » n'est pas un nombre : écrivez par exemple 12,5 ou 12.5.") % {"value": text}
+            _("« %(value)s » n'est pas un nombre : écrivez par exemple 12,5 ou 12.5.") % {"value": quote(text)}
         ) from error
 
 
@@ -155,4 +176,4 @@ def parse_flag(cell: Cell) -> bool:
         return True
     if text in NO_WORDS:
         return False
-    raise ValueError(_("« %(value)s » : écrivez oui ou non.") % {"value": cell_text(cell)})
+    raise ValueError(_("« %(value)s » : écrivez oui ou non.") % {"value": quote(cell_text(cell))})

@@ -71,6 +71,25 @@ def test_an_xlsx_is_imported(cast, client_for):
     assert statistic.period == "2021" and statistic.value == Decimal("0.3") and statistic.is_imprecise
 
 
+def test_spreadsheet_noise_is_not_a_decimal_but_a_typed_fifth_decimal_is(cast, client_for):
+    # 0.1 + 0.2 is 0.30000000000000004 in binary: Excel shows 0,3, and 0,3 is what is kept.
+    noisy = ["Indice", "", "local", "Vieux-Moulin", 2021, 0.1 + 0.2, "", "non", "", ""]
+    assert post_file(cast, client_for, upload(xlsx([COLUMNS, noisy]), "donnees.xlsx")).status_code == 302
+    assert Statistic.objects.get().value == Decimal("0.3")
+    typed = ["Indice", "", "local", "Vieux-Moulin", 2022, 12.34567, "", "non", "", ""]
+    content = problems(post_file(cast, client_for, upload(xlsx([COLUMNS, typed]), "donnees.xlsx")))
+    assert (
+        "<td>2</td><td>valeur</td><td>« 12.34567 » : au plus 3 décimales (la valeur en a 5). Arrondissez-la." in content
+    )
+    assert Statistic.objects.count() == 1
+
+
+def test_a_typed_fifth_decimal_in_a_csv_is_refused(cast, client_for):
+    content = problems(post_file(cast, client_for, upload(f"{HEADER}\n{GOOD_ROW.replace('12,5', '12,34567')}\n")))
+    assert "<td>2</td><td>valeur</td><td>« 12,34567 » : au plus 3 décimales (la valeur en a 5)." in content
+    assert not Statistic.objects.exists()
+
+
 def test_every_bad_row_is_listed_and_nothing_is_imported(cast, client_for):
     rows = [
         GOOD_ROW,

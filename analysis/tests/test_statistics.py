@@ -47,6 +47,27 @@ def test_a_decimal_point_is_accepted_too(cast, client_for):
     assert Statistic.objects.get().value == Decimal("9.75")
 
 
+def test_more_decimals_than_kept_are_refused_not_rounded(cast, client_for):
+    data = valid_data(value="12,34567", notes="Note à garder")
+    response = client_for(cast.coordinator).post(url("analysis:statistic_create", cast), data)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Au plus 3 décimales : la valeur saisie en a 5. Arrondissez-la." in content
+    assert 'value="12,34567"' in content and "Note à garder" in content
+    assert not Statistic.objects.exists()
+
+
+def test_trailing_zeros_do_not_count_as_decimals(cast, client_for):
+    client_for(cast.coordinator).post(url("analysis:statistic_create", cast), valid_data(value="12,34500"))
+    assert Statistic.objects.get().value == Decimal("12.345")
+
+
+def test_a_value_too_large_says_so(cast, client_for):
+    response = client_for(cast.coordinator).post(url("analysis:statistic_create", cast), valid_data(value="1e12"))
+    assert "Au plus 11 chiffres avant la virgule." in response.content.decode()
+    assert not Statistic.objects.exists()
+
+
 @pytest.mark.parametrize("role", ["partner", "observer"])
 def test_partners_and_observers_only_read(cast, client_for, role):
     client = client_for(getattr(cast, role))

@@ -21,6 +21,11 @@ def test_every_main_page_of_the_demo_passes_axe_in_both_languages(page, check_ac
     page.get_by_label("Mot de passe").fill("concerto-demo")
     with page.expect_navigation():
         page.get_by_role("button", name="Me connecter").click()
+    # First sign-in: the privacy notice comes first (Law 25).
+    assert "/confidentialite/" in page.url
+    check_accessibility(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="J'accepte l'avis de confidentialité").click()
 
     for language in ("fr", "en"):
         page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])

@@ -13,7 +13,7 @@ from core.hooks import project_apps
 
 PROJECT_APPS = project_apps()
 # Apps without partnership data of their own: accounts (the User), core (shared mechanisms), demo (the loader).
-APPS_WITHOUT_TENANT_DATA = {"accounts", "core", "demo"}
+APPS_WITHOUT_TENANT_DATA = {"accounts", "core", "demo", "privacy"}
 ORM_CALLS = {"filter", "exclude", "get", "create", "update", "delete", "count", "exists", "values", "values_list"}
 
 

@@ -9,6 +9,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-key-for-the-deploy-check-0123456789abcdef",
     "ALLOWED_HOSTS": "concerto.example.org",
     "DATABASE_URL": "sqlite:///:memory:",
+    "SECURITY_CONTACT": "mailto:securite@example.org",
 }
 
 
@@ -16,7 +17,7 @@ def run_manage(*args: str, env: dict) -> subprocess.CompletedProcess:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "CONCERTO_ENV", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k not in {"DATABASE_URL", "CONCERTO_ENV", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "SECURITY_CONTACT"}
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],

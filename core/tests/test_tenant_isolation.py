@@ -14,6 +14,12 @@ from core.hooks import app_functions
 
 GLOBAL_URLS = {
     "core:home": "lists only the signed-in person's own partnerships",
+    "core:security_txt": "the installation's security contact (RFC 9116), the same for everyone",
+    "privacy:notice": "the installation's privacy notice, the same for everyone",
+    "privacy:accept": "records the signed-in person's own acceptance of the notice",
+    "privacy:account": "the signed-in person's own privacy page",
+    "privacy:download": "the signed-in person's own personal information, nobody else's",
+    "privacy:close": "closes the signed-in person's own account",
     "cycles:guide": "Outil 1, the same guide for everyone",
     "partnerships:admin_list": "site administration, refused to everyone but site administrators",
     "partnerships:admin_create": "site administration, refused to everyone but site administrators",

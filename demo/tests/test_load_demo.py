@@ -86,6 +86,10 @@ def test_demo_coordinator_signs_in_and_sees_the_dashboard(client):
         reverse("account_login"), {"login": "coordination@demo.concerto.test", "password": "concerto-demo"}
     )
     assert response.status_code == 302
-    response = client.get(reverse("partnerships:home", kwargs={"slug": SLUG_A}))
+    home = reverse("partnerships:home", kwargs={"slug": SLUG_A})
+    # The first time, the privacy notice comes first.
+    assert client.get(home)["Location"].startswith(reverse("privacy:notice"))
+    client.post(reverse("privacy:accept"))
+    response = client.get(home)
     assert response.status_code == 200
     assert "Rivière-aux-Érables" in response.content.decode()

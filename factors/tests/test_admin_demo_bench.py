@@ -5,20 +5,20 @@ from django.urls import reverse
 
 from factors.models import FactorElement, ProtectiveFactor
 from factors.tests.factories import LocalFactorFactory
-from partnerships.tests.factories import UserFactory
+from partnerships.tests.factories import SiteAdminFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def site_admin(db):
-    return UserFactory(email="admin@exemple.test", is_staff=True, is_superuser=True)
+    return SiteAdminFactory(email="admin@exemple.test")
 
 
 def test_site_administrator_edits_the_reference_catalogue(client_for, site_admin):
     client = client_for(site_admin)
     factor = ProtectiveFactor.objects.get(partnership__isnull=True, code="pratiques-parentales")
-    listing = client.get(reverse("admin:factors_protectivefactor_changelist"), {"provenance": "reference"})
+    listing = client.get(reverse("admin:factors_protectivefactor_changelist"))
     assert listing.status_code == 200 and "Pratiques parentales" in listing.content.decode()
     page = client.get(reverse("admin:factors_protectivefactor_change", args=[factor.pk]))
     assert page.status_code == 200 and "Habitudes de lecture parent-enfant" in page.content.decode()
@@ -26,18 +26,28 @@ def test_site_administrator_edits_the_reference_catalogue(client_for, site_admin
     assert history.status_code == 200
 
 
-def test_local_factors_are_read_only_in_the_admin(cast, client_for, site_admin):
+def test_local_factors_are_not_shown_in_the_admin(cast, client_for, site_admin):
     local = LocalFactorFactory(partnership=cast.partnership, name_fr="Transport")
+    element = FactorElement.objects.create(
+        factor=local, partnership=cast.partnership, code="navette", position=1, name_fr="Navette locale"
+    )
+    local.name_fr = "Transport collectif"
+    local.save()
     client = client_for(site_admin)
-    listing = client.get(reverse("admin:factors_protectivefactor_changelist"), {"provenance": "local"})
-    content = listing.content.decode()
-    assert "Transport" in content and "Pratiques parentales" not in content
+    factors = client.get(reverse("admin:factors_protectivefactor_changelist")).content.decode()
+    assert "Pratiques parentales" in factors and "Transport" not in factors
+    elements = client.get(reverse("admin:factors_factorelement_changelist"), {"q": "Navette"}).content.decode()
+    assert "Navette locale" not in elements
+    for name, pk in (("protectivefactor", local.pk), ("factorelement", element.pk)):
+        for view in ("change", "delete"):
+            url = reverse(f"admin:factors_{name}_{view}", args=[pk])
+            assert client.get(url).status_code == 302, url  # Django's admin: "does not exist", back to the index
+        history = client.get(reverse(f"admin:factors_{name}_history", args=[pk]))
+        assert history.status_code == 404 and "Transport" not in history.content.decode()
     url = reverse("admin:factors_protectivefactor_change", args=[local.pk])
-    assert client.get(url).status_code == 200
-    response = client.post(url, {"system": "famille", "code": local.code, "name_fr": "Changé", "position": 1})
-    assert response.status_code == 403
+    client.post(url, {"system": "famille", "code": local.code, "name_fr": "Changé", "position": 1})
     local.refresh_from_db()
-    assert local.name_fr == "Transport"
+    assert local.name_fr == "Transport collectif"
 
 
 def test_demo_adds_local_factors_once(cast):

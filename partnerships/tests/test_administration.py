@@ -6,7 +6,7 @@ from django.urls import reverse
 from core.tests.support import query_count
 from organizations.tests.factories import OrganizationFactory
 from partnerships.models import Invitation, Membership, Partnership, Region, Role
-from partnerships.tests.factories import MembershipFactory, PartnershipFactory, UserFactory
+from partnerships.tests.factories import MembershipFactory, PartnershipFactory, SiteAdminFactory
 from partnerships.tests.helpers import link_in
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ CREATE = reverse("partnerships:admin_create")
 
 @pytest.fixture
 def admin(db):
-    return UserFactory(email="admin@exemple.test", full_name="Admin Site", is_superuser=True, is_staff=True)
+    return SiteAdminFactory(email="admin@exemple.test", full_name="Admin Site")
 
 
 def create_data(**overrides):

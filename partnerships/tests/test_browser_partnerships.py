@@ -19,8 +19,12 @@ def test_partnership_pages_are_accessible_and_an_invitation_works(page, check_ac
     page.locator("#id_password2").fill("Un-mot-de-passe-solide-42")
     with page.expect_navigation():
         page.get_by_role("button", name="Créer mon compte et rejoindre le regroupement").click()
+    # A new account reads and accepts the privacy notice first (Law 25), then lands in the partnership.
+    assert "/confidentialite/" in page.url and "Bienvenue dans le regroupement" in page.content()
+    check_accessibility(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="J'accepte l'avis de confidentialité").click()
     assert page.url.endswith(f"/p/{cast.partnership.slug}/")
-    assert "Bienvenue dans le regroupement" in page.content()
     page.context.clear_cookies()
 
     sign_in(cast.coordinator)

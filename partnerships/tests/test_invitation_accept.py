@@ -52,8 +52,12 @@ def test_new_person_creates_an_account_and_joins(cast, invitation):
     assert membership.role == Role.PARTNER and membership.organization == cast.organization
     invitation.refresh_from_db()
     assert invitation.accepted_at is not None
-    home = client.get(response.url)  # signed in, straight into the partnership
-    assert home.status_code == 200 and "Bienvenue dans le regroupement" in home.content.decode()
+    # Signed in; the privacy notice comes first, then straight into the partnership.
+    notice = client.get(response.url, follow=True)
+    assert notice.redirect_chain[0][0].startswith(reverse("privacy:notice"))
+    assert "Bienvenue dans le regroupement" in notice.content.decode()
+    home = client.post(reverse("privacy:accept"), {"next": response.url}, follow=True)
+    assert home.redirect_chain[-1][0] == response.url and "Regroupement Petite-Patrie" in home.content.decode()
 
 
 def test_weak_or_mismatched_password_is_explained_and_name_kept(invitation):

@@ -85,7 +85,9 @@ def test_bad_email_is_explained(cast, client_for):
     assert 'value="pas-une-adresse"' in content
 
 
-def test_resend_renews_the_expiry_and_sends_again(cast, client_for, django_capture_on_commit_callbacks):
+def test_resend_sends_a_new_link_and_the_old_one_says_it_was_replaced(
+    cast, client_for, client, django_capture_on_commit_callbacks
+):
     invitation = Invitation.objects.create(
         partnership=cast.partnership,
         email="lente@exemple.test",
@@ -99,9 +101,14 @@ def test_resend_renews_the_expiry_and_sends_again(cast, client_for, django_captu
             url("partnerships:invitation_resend", cast, invitation_pk=invitation.pk)
         )
     assert response.status_code == 302
-    invitation.refresh_from_db()
-    assert invitation.is_pending and invitation.expires_at > timezone.now() + timedelta(days=13)
-    assert len(mail.outbox) == 1 and link_in(mail.outbox[0].body) == f"/invitations/{invitation.token}/"
+    renewed = Invitation.objects.pending().get(partnership=cast.partnership, email="lente@exemple.test")
+    assert renewed.token != invitation.token and renewed.role == Role.OBSERVER
+    assert renewed.expires_at > timezone.now() + timedelta(days=13)
+    assert len(mail.outbox) == 1 and link_in(mail.outbox[0].body) == f"/invitations/{renewed.token}/"
+    old_link = client.get(f"/invitations/{invitation.token}/")
+    assert old_link.status_code == 410
+    assert "a été remplacée par une invitation plus récente" in old_link.content.decode()
+    assert client.get(f"/invitations/{renewed.token}/").status_code == 200
 
 
 def test_revoke_kills_the_link(cast, client_for):

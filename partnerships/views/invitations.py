@@ -38,6 +38,8 @@ def _page(request: HttpRequest, invitation: Invitation, state: str, **extra) -> 
 def _gone(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     if invitation.accepted_at:
         reason = "accepted"
+    elif invitation.revoked_at and invitation.replacement_exists():
+        reason = "replaced"
     elif invitation.revoked_at:
         reason = "revoked"
     else:
