@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "offer",
     "coverage",
     "priorities",
+    "diagnostic",
     "demo",
 ]
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("offer.urls")),
     path("", include("coverage.urls")),
     path("", include("priorities.urls")),
+    path("", include("diagnostic.urls")),
     path("comptes/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
