@@ -51,5 +51,4 @@ def service_detail(service: Service) -> dict:
         "territories": service.territories.order_by("name"),
         "partner_organizations": service.partner_organizations.order_by("name"),
         "factors": service.factors.all(),
-        "findings": service.findings.select_related("cycle").order_by("-cycle__starts_on", "id"),
     }
