@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "partnerships",
     "organizations",
     "cycles",
+    "meetings",
     "intention",
     "factors",
     "analysis",

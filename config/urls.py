@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("partnerships.urls")),
     path("", include("organizations.urls")),
     path("", include("cycles.urls")),
+    path("", include("meetings.urls")),
     path("", include("intention.urls")),
     path("", include("factors.urls")),
     path("", include("analysis.urls")),

@@ -71,7 +71,7 @@ class Link:
 
 TOOLS: tuple[Tool, ...] = (
     Tool(1, _("Synthèse de la démarche"), (1,), Scope.GLOBAL, "cycles:guide"),
-    Tool(2, _("Objectifs par rencontre et outils"), (1,), Scope.CYCLE),
+    Tool(2, _("Objectifs par rencontre et outils"), (1,), Scope.CYCLE, "meetings:meetings"),
     Tool(3, _("Tableau synthèse des facteurs de protection"), (2,), Scope.PARTNERSHIP, "factors:summary"),
     Tool(4, _("Fiches descriptives des facteurs de protection"), (2,), Scope.PARTNERSHIP, "factors:sheets"),
     Tool(5, _("Nos observations, nos constats"), (2,), Scope.CYCLE, "analysis:home"),

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.chain import ChainNode
 from core.models import History, PartnershipQuerySet, VersionedModel
 from factors.models import Bilingual
 
@@ -157,6 +158,8 @@ class Round(VersionedModel):
     history = History(m2m_fields=[invitees])
 
     PARTNERSHIP_PATH = "partnership"
+    # In the chain: the decisions a meeting takes about a round's results depend on it.
+    CHAIN = ChainNode(page="diagnostic:round_detail", kwargs={"round_pk": "pk"})
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:

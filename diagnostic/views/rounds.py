@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.chain import chain_of
 from core.history import child_history, history_entries, merge_histories
 from core.rendering import render_history, save_or_conflict
 from core.submissions import create_once
@@ -72,6 +73,7 @@ def round_detail(request: HttpRequest, access: PartnershipAccess, round_pk: int)
         invitees=selectors.invitees(round_),
         threshold=ANONYMITY_THRESHOLD,
         can_answer=access.can(Perm.ANSWER_DIAGNOSTIC) and selectors.is_invited(round_, access.membership),
+        chain=chain_of(round_, partnership=access.partnership),
     )
     return render(request, "diagnostic/round_detail.html", context)
 
