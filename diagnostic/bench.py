@@ -13,12 +13,14 @@ from partnerships.models import Partnership
 
 from . import selectors
 from .models import Answer, Participation, Round
+from .questionnaire import load_questionnaire, read_questionnaire
 
 ROUND_DATES = (datetime.date(2024, 5, 6), datetime.date(2025, 5, 5))
 
 
 def generate(partnership: Partnership, cycle: Cycle, organizations: list, rng: random.Random) -> None:
-    questionnaire = selectors.current_questionnaire(partnership=partnership)
+    # The bench empties the database, reference data included: the reference questionnaire is loaded again once.
+    questionnaire, _created = load_questionnaire(read_questionnaire())
     codes = [item.code for c in selectors.conditions_with_items(questionnaire) for item in c.items.all()]
     members = list(selectors.answering_members(partnership=partnership))
     for n, opened_on in enumerate(ROUND_DATES, start=1):

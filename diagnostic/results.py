@@ -5,7 +5,7 @@ is the mean of its grades on a scale of 100 (A = 100, B = 50, C = 0); a conditio
 scores. An item or a condition under 50 is weak: more C than A among the answers.
 """
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 GRADE_POINTS = {"a": 100, "b": 50, "c": 0}
@@ -53,12 +53,6 @@ class Distribution:
 def distribution(grades: Iterable[str]) -> Distribution:
     grades = list(grades)
     return Distribution(a=grades.count("a"), b=grades.count("b"), c=grades.count("c"))
-
-
-def item_distributions(answers: Iterable[Mapping[str, str]], item_codes: Sequence[str]) -> dict[str, Distribution]:
-    """{item code: distribution} over every answer's grades ({item code: grade})."""
-    answers = list(answers)
-    return {code: distribution(answer[code] for answer in answers if code in answer) for code in item_codes}
 
 
 def combined(distributions: Iterable[Distribution]) -> Distribution:

@@ -333,13 +333,6 @@ def decision_delete(*, decision: Decision) -> None:
     delete_record(decision)
 
 
-@transaction.atomic
-def task_create(*, decision: Decision, row: TaskRow) -> DecisionTask:
-    return DecisionTask.objects.create(
-        decision=decision, description=row.description, assignee_id=row.assignee_id, due_on=row.due_on
-    )
-
-
 def task_update(*, task: DecisionTask, expected_version: int) -> None:
     save_versioned(task, expected_version=expected_version)
 

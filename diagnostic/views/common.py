@@ -17,7 +17,3 @@ def page_context(access: PartnershipAccess, **extra) -> dict:
 
 def round_url(access: PartnershipAccess, round_: Round, name: str = "round_detail") -> str:
     return reverse(f"diagnostic:{name}", kwargs={"slug": access.partnership.slug, "round_pk": round_.pk})
-
-
-def rounds_url(access: PartnershipAccess) -> str:
-    return reverse("diagnostic:rounds", kwargs={"slug": access.partnership.slug})
