@@ -4,6 +4,7 @@ from django.db.models.functions import Lower
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from core.chain import ChainNode
 from core.models import History, PartnershipQuerySet, VersionedModel
 from core.systems import system_labels, systems_text
 
@@ -31,6 +32,7 @@ class Statistic(VersionedModel):
     history = History()
 
     PARTNERSHIP_PATH = "partnership"
+    CHAIN = ChainNode(page="analysis:statistic_detail", kwargs={"statistic_pk": "pk"})
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:
@@ -101,6 +103,7 @@ class Observation(VersionedModel):
 
     PARTNERSHIP_PATH = "partnership"
     HISTORY_DISPLAY = {"systems": systems_text}
+    CHAIN = ChainNode(page="analysis:observation_detail", kwargs={"observation_pk": "pk"})
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:
@@ -156,6 +159,11 @@ class Finding(VersionedModel):
 
     PARTNERSHIP_PATH = "cycle__partnership"
     HISTORY_DISPLAY = {"systems": systems_text}
+    CHAIN = ChainNode(
+        page="analysis:finding_detail",
+        kwargs={"cycle_pk": "cycle_id", "finding_pk": "pk"},
+        comes_from=("statistics", "observations", "services", "interventions"),
+    )
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:

@@ -113,12 +113,6 @@ def finding_evidence(finding: Finding) -> Evidence:
     )
 
 
-def findings_citing(findings: QuerySet[Finding], partnership: Partnership) -> QuerySet[Finding]:
-    """The findings that rest on one piece of evidence, newest cycle first: "each piece of evidence shows the
-    findings that cite it"."""
-    return findings.filter(cycle__partnership=partnership).select_related("cycle").order_by("-cycle__starts_on", "id")
-
-
 @dataclass
 class OriginGroup:
     """The findings drawn from one of the three analyses (data, services, factors)."""

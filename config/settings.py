@@ -56,12 +56,14 @@ INSTALLED_APPS = [
     "partnerships",
     "organizations",
     "cycles",
+    "meetings",
     "intention",
     "factors",
     "analysis",
     "offer",
     "coverage",
     "priorities",
+    "diagnostic",
     "demo",
 ]
 

@@ -13,7 +13,7 @@ def _french() -> bool:
 
 
 def long_date(value: date | None) -> str:
-    """"1er avril 2025" in French, "April 1, 2025" in English; "" for no date."""
+    """ "1er avril 2025" in French, "April 1, 2025" in English; "" for no date."""
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -23,7 +23,7 @@ def long_date(value: date | None) -> str:
 
 
 def long_datetime(value: datetime | None) -> str:
-    """"1er avril 2025, 13 h 45" in French, "April 1, 2025, 1:45 p.m." in English, in the local time zone."""
+    """ "1er avril 2025, 13 h 45" in French, "April 1, 2025, 1:45 p.m." in English, in the local time zone."""
     if value is None:
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.chain import ChainNode
 from core.models import History, PartnershipQuerySet, VersionedModel
 
 # A cell of the matrix: (factor pk, element pk or None for the factor as a whole).
@@ -75,6 +76,13 @@ class FactorIntervention(VersionedModel):
 
     PARTNERSHIP_PATH = "organization__partnership"
     HISTORY_DISPLAY = {"kinds": lambda codes: ", ".join(kind_labels(codes)) or "—"}
+    # No page of its own: a cell is shown on its organization's row of the matrix.
+    CHAIN = ChainNode(
+        page="coverage:matrix",
+        kwargs={},
+        anchor="organisme-{organization_id}",
+        select_related=("organization", "factor"),
+    )
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:

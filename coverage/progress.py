@@ -9,7 +9,8 @@ from .heatmap import filled_rows
 
 def progress(partnership: Partnership, cycle: Cycle) -> dict[str, list[str]]:
     filled, total = filled_rows(partnership), Organization.objects.for_partnership(partnership).count()
-    phrase = ngettext(
-        "%(count)s rangée remplie sur %(total)s", "%(count)s rangées remplies sur %(total)s", filled
-    ) % {"count": filled, "total": total}
+    phrase = ngettext("%(count)s rangée remplie sur %(total)s", "%(count)s rangées remplies sur %(total)s", filled) % {
+        "count": filled,
+        "total": total,
+    }
     return {"coverage:matrix": [phrase]}

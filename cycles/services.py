@@ -11,10 +11,15 @@ from .models import Cycle, Step, StepNumber
 
 @transaction.atomic
 def cycle_create(*, partnership: Partnership, name: str, starts_on: datetime.date, ends_on: datetime.date) -> Cycle:
-    """A new cycle and its five steps, all not started; each step's history starts with its creation."""
+    """A new cycle and its five steps, all not started; each step's history starts with its creation. Outil 2
+    proposes the standard sequence of meetings, which the coordinator then adapts."""
+    # Imported here: the cycle's meetings are Outil 2's, and cycles does not depend on them to load.
+    from meetings.services import sequence_give
+
     cycle = Cycle.objects.create(partnership=partnership, name=name, starts_on=starts_on, ends_on=ends_on)
     for number in StepNumber.values:
         Step.objects.create(cycle=cycle, number=number)
+    sequence_give(cycle=cycle)
     return cycle
 
 

@@ -72,7 +72,7 @@ class Link:
 
 TOOLS: tuple[Tool, ...] = (
     Tool(1, _("Synthèse de la démarche"), (1,), Scope.GLOBAL, "cycles:guide"),
-    Tool(2, _("Objectifs par rencontre et outils"), (1,), Scope.CYCLE),
+    Tool(2, _("Objectifs par rencontre et outils"), (1,), Scope.CYCLE, "meetings:meetings"),
     Tool(3, _("Tableau synthèse des facteurs de protection"), (2,), Scope.PARTNERSHIP, "factors:summary"),
     Tool(4, _("Fiches descriptives des facteurs de protection"), (2,), Scope.PARTNERSHIP, "factors:sheets"),
     Tool(5, _("Nos observations, nos constats"), (2,), Scope.CYCLE, "analysis:home"),
@@ -83,7 +83,7 @@ TOOLS: tuple[Tool, ...] = (
     Tool(10, _("Vue d'ensemble du plan d'action"), (3, 4, 5), Scope.CYCLE),
     Tool(11, _("Suivi de la mise en œuvre de l'action"), (4, 5), Scope.CYCLE),
     Tool(12, _("Suivi et évaluation de la transformation souhaitée"), (5,), Scope.CYCLE),
-    Tool(13, _("Outil diagnostique de l'action en partenariat"), (5,), Scope.PARTNERSHIP),
+    Tool(13, _("Outil diagnostique de l'action en partenariat"), (5,), Scope.PARTNERSHIP, "diagnostic:rounds"),
 )
 
 STEP_PAGES: tuple[StepPage, ...] = (

@@ -37,6 +37,7 @@ def load_rules(ctx: DemoContext) -> None:
         return
     first = services.rules_start_draft(partnership=ctx.partnership_a, user=ctx.coordinator_a)
     first.content = sanitize_rich_text(content.RULES_V1)
+    first.quorum_rule, first.quorum_value = content.RULES_QUORUM
     services.rules_update(rules=first, expected_version=first.version)
     services.rules_adopt(rules=first, adopted_on=content.RULES_V1_ADOPTED_ON, expected_version=first.version)
     second = services.rules_start_draft(partnership=ctx.partnership_a, user=ctx.coordinator_a)

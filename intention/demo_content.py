@@ -70,6 +70,7 @@ COMMITMENTS_A: dict[str, tuple[datetime.date, str, str]] = {
 }
 
 RULES_V1_ADOPTED_ON = datetime.date(2025, 5, 14)
+RULES_QUORUM = ("majority", None)  # half of the member organizations plus one, as the text says
 
 RULES_V1 = """<h2>1. Mission du regroupement</h2>
 <p>Le Regroupement Petite enfance de Rivière-aux-Érables réunit les organisations qui agissent auprès des enfants

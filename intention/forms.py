@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.concurrency import VersionedFormMixin
 from lib.html import sanitize_rich_text
 
-from .models import Commitment, OperatingRules
+from .models import Commitment, OperatingRules, QuorumRule
 from .uploads import CheckedDocument, check_signed_document
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -63,14 +63,37 @@ class RemoveDocumentForm(VersionedFormMixin, forms.Form):
 class RulesForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = OperatingRules
-        fields = ["content"]
-        widgets = {"content": forms.Textarea(attrs={"rows": 20, "data-rich-text": "true"})}
+        fields = ["content", "quorum_rule", "quorum_value"]
+        widgets = {
+            "content": forms.Textarea(attrs={"rows": 20, "data-rich-text": "true"}),
+            "quorum_rule": forms.RadioSelect,
+        }
         help_texts = {
+            "quorum_rule": _(
+                "Le quorum que le texte fixe, pour que la liste des présences de chaque rencontre dise s'il est "
+                "atteint."
+            ),
+            "quorum_value": _("Le nombre d'organismes, ou le pourcentage (par exemple 50)."),
             "content": _(
                 "Titres, paragraphes, listes, gras, italique, citations et liens. Tout autre élément est retiré "
                 "à l'enregistrement."
-            )
+            ),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["quorum_rule"].choices = QuorumRule.choices  # its first choice says "no quorum"
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        rule, value = cleaned.get("quorum_rule"), cleaned.get("quorum_value")
+        if rule in (QuorumRule.ORGANIZATIONS, QuorumRule.SHARE) and not value:
+            self.add_error("quorum_value", _("Indiquez le nombre d'organismes ou le pourcentage du quorum."))
+        if rule == QuorumRule.SHARE and value and value > 100:
+            self.add_error("quorum_value", _("Un pourcentage va de 1 à 100."))
+        if rule in ("", QuorumRule.MAJORITY):
+            cleaned["quorum_value"] = None
+        return cleaned
 
     def clean_content(self) -> str:
         content = self.cleaned_data["content"]

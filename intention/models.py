@@ -52,6 +52,13 @@ class Commitment(VersionedModel):
         return {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}.get(self.document_type, "")
 
 
+class QuorumRule(models.TextChoices):
+    NONE = "", _("Les règles ne fixent pas de quorum")
+    MAJORITY = "majority", _("La majorité des organismes partenaires représentés (la moitié plus un)")
+    ORGANIZATIONS = "organizations", _("Un nombre d'organismes partenaires représentés")
+    SHARE = "share", _("Un pourcentage des organismes partenaires représentés")
+
+
 class OperatingRules(VersionedModel):
     """One version of the partnership's rules of operation (règles de fonctionnement).
 
@@ -63,6 +70,10 @@ class OperatingRules(VersionedModel):
     )
     number = models.PositiveIntegerField(_("numéro de version"))
     content = models.TextField(_("texte des règles"), blank=True)
+    # The quorum the text states, also as a number, so that a meeting's attendance can be checked against it. It
+    # counts organizations, not people: in a partnership each organization has a voice, whoever represents it.
+    quorum_rule = models.CharField(_("quorum"), max_length=20, choices=QuorumRule.choices, blank=True, default="")
+    quorum_value = models.PositiveSmallIntegerField(_("valeur du quorum"), null=True, blank=True)
     adopted_on = models.DateField(_("adoptées le"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("créée par")
@@ -85,3 +96,23 @@ class OperatingRules(VersionedModel):
     @property
     def is_adopted(self) -> bool:
         return self.adopted_on is not None
+
+    def quorum_for(self, organization_count: int) -> int | None:
+        """How many organizations must be represented, out of the partnership's `organization_count`."""
+        if self.quorum_rule == QuorumRule.MAJORITY:
+            return organization_count // 2 + 1
+        if self.quorum_rule == QuorumRule.ORGANIZATIONS and self.quorum_value:
+            return self.quorum_value
+        if self.quorum_rule == QuorumRule.SHARE and self.quorum_value:
+            return -(-organization_count * self.quorum_value // 100)  # rounded up: 50 % of 7 is 4
+        return None
+
+    @property
+    def quorum_text(self) -> str:
+        if self.quorum_rule == QuorumRule.MAJORITY:
+            return str(_("la majorité des organismes partenaires représentés"))
+        if self.quorum_rule == QuorumRule.ORGANIZATIONS and self.quorum_value:
+            return str(_("%(count)s organismes partenaires représentés") % {"count": self.quorum_value})
+        if self.quorum_rule == QuorumRule.SHARE and self.quorum_value:
+            return str(_("%(share)s %% des organismes partenaires représentés") % {"share": self.quorum_value})
+        return ""

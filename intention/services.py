@@ -79,10 +79,15 @@ def rules_start_draft(*, partnership: Partnership, user: User) -> OperatingRules
     latest_adopted = versions.filter(adopted_on__isnull=False).order_by("-number").first()
     number = (versions.aggregate(highest=Max("number"))["highest"] or 0) + 1
     content = latest_adopted.content if latest_adopted else starter_outline()
+    quorum = (
+        {"quorum_rule": latest_adopted.quorum_rule, "quorum_value": latest_adopted.quorum_value}
+        if latest_adopted
+        else {}
+    )
     try:
         with transaction.atomic():
             return OperatingRules.objects.create(
-                partnership=partnership, number=number, content=content, created_by=user
+                partnership=partnership, number=number, content=content, created_by=user, **quorum
             )
     except IntegrityError:
         # Someone started a draft at the same moment: theirs is the draft.

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.chain import ChainNode
 from core.models import History, PartnershipQuerySet, VersionedModel
 
 
@@ -77,6 +78,7 @@ class Service(VersionedModel):
     history = History(m2m_fields=[territories, partner_organizations, factors])
 
     PARTNERSHIP_PATH = "organization__partnership"
+    CHAIN = ChainNode(page="offer:service_detail", kwargs={"service_pk": "pk"})
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:

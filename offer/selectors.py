@@ -52,5 +52,4 @@ def service_detail(service: Service) -> dict:
         "territories": service.territories.order_by(by_name("name")),
         "partner_organizations": service.partner_organizations.all(),
         "factors": service.factors.all(),
-        "findings": service.findings.select_related("cycle").order_by("-cycle__starts_on", "id"),
     }

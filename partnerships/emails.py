@@ -1,15 +1,13 @@
 """The e-mails the partnerships app sends: invitations and the notice to a coordinator added by a site admin.
 
-Mail leaves only once the transaction that decided it has committed, so that a rolled-back invitation is never
-announced; a failing mail server is logged (robust=True) instead of undoing what was saved: the coordinator can
-send the invitation again.
+Mail leaves only once the transaction that decided it has committed (core.mail.send_on_commit), so that a
+rolled-back invitation is never announced; a failing mail server is logged instead of undoing what was saved: the
+coordinator can send the invitation again.
 """
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
+
+from core.mail import send_on_commit
 
 from .models import Invitation, Membership
 
@@ -27,7 +25,7 @@ def send_invitation(*, invitation: Invitation, base_url: str, greeting_name: str
         "greeting_name": greeting_name,
         "accept_url": invitation_url(invitation, base_url=base_url),
     }
-    _send_on_commit("partnerships/email/invitation", context, to=invitation.email)
+    send_on_commit("partnerships/email/invitation", context, to=invitation.email)
 
 
 def send_coordinator_added(*, membership: Membership, base_url: str) -> None:
@@ -38,13 +36,4 @@ def send_coordinator_added(*, membership: Membership, base_url: str) -> None:
         "greeting_name": membership.user.full_name,
         "home_url": base_url + reverse("partnerships:home", kwargs={"slug": partnership.slug}),
     }
-    _send_on_commit("partnerships/email/coordinator_added", context, to=membership.user.email)
-
-
-def _send_on_commit(template_prefix: str, context: dict, *, to: str) -> None:
-    # Rendered now, in the language of the request that decided it; sent after the commit.
-    subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
-    body = render_to_string(f"{template_prefix}_body.txt", context)
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to], fail_silently=False), robust=True
-    )
+    send_on_commit("partnerships/email/coordinator_added", context, to=membership.user.email)

@@ -24,6 +24,9 @@ class Perm(StrEnum):
     EDIT_PRIORITIES = "edit_priorities"
     RUN_VOTES = "run_votes"
     VOTE = "vote"
+    MANAGE_MEETINGS = "manage_meetings"
+    RUN_DIAGNOSTIC = "run_diagnostic"
+    ANSWER_DIAGNOSTIC = "answer_diagnostic"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
@@ -38,8 +41,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.MANAGE_LOCAL_FACTORS,
             Perm.EDIT_PRIORITIES,
             Perm.VOTE,
+            Perm.MANAGE_MEETINGS,
+            Perm.ANSWER_DIAGNOSTIC,
         }
     ),
-    Role.PARTNER: frozenset({Perm.VIEW, Perm.EDIT_OWN_ORGANIZATION, Perm.RECORD_OWN_COMMITMENT, Perm.VOTE}),
+    Role.PARTNER: frozenset(
+        {Perm.VIEW, Perm.EDIT_OWN_ORGANIZATION, Perm.RECORD_OWN_COMMITMENT, Perm.VOTE, Perm.ANSWER_DIAGNOSTIC}
+    ),
     Role.OBSERVER: frozenset({Perm.VIEW}),
 }

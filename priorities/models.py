@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.chain import ChainNode
 from core.models import History, PartnershipQuerySet, VersionedModel
 from core.systems import system_rank
 
@@ -121,6 +122,14 @@ class Priority(models.Model):
     history = History()
 
     PARTNERSHIP_PATH = "cycle__partnership"
+    # Shown in the table of the group's choice on Outil 8's overview.
+    CHAIN = ChainNode(
+        page="priorities:home",
+        kwargs={"cycle_pk": "cycle_id"},
+        anchor="priorite-{id}",
+        comes_from=("finding",),
+        select_related=("finding",),
+    )
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:
@@ -181,6 +190,11 @@ class Objective(VersionedModel):
     history = History(m2m_fields=[priorities, factors])
 
     PARTNERSHIP_PATH = "cycle__partnership"
+    CHAIN = ChainNode(
+        page="priorities:objective_detail",
+        kwargs={"cycle_pk": "cycle_id", "objective_pk": "pk"},
+        comes_from=("priorities",),
+    )
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:

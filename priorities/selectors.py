@@ -68,6 +68,10 @@ def objective_list(cycle: Cycle) -> QuerySet[Objective]:
     )
 
 
+def objective_priorities(objective: Objective) -> QuerySet[Priority]:
+    return objective.priorities.select_related("finding").order_by("position", "pk")
+
+
 # --- One vote ----------------------------------------------------------------------------------------------
 
 

@@ -24,6 +24,7 @@ urlpatterns = [
     cycle_path(VOTE + "historique/", votes.vote_history, name="vote_history"),
     cycle_path("priorites/objectifs/", objectives.objectives, name="objectives"),
     cycle_path("priorites/objectifs/nouveau/", objectives.objective_create, name="objective_create"),
+    cycle_path(OBJECTIVE, objectives.objective_detail, name="objective_detail"),
     cycle_path(OBJECTIVE + "modifier/", objectives.objective_edit, name="objective_edit"),
     cycle_path(OBJECTIVE + "supprimer/", objectives.objective_delete, name="objective_delete"),
     cycle_path(OBJECTIVE + "historique/", objectives.objective_history, name="objective_history"),

@@ -1,8 +1,9 @@
 """A person's own personal information, as one structured file (the right of access, Law 25).
 
 Their profile, memberships, acceptances of the privacy notice, sessions (with their sign-in records), the
-authenticators they set up (never their secrets), the creation forms they sent (kept two days), their ballots, and every change they made to anything Concerto
-keeps a history of (commitments, findings, rules, services… each history entry with its values).
+authenticators they set up (never their secrets), the creation forms they sent (kept two days), their ballots,
+and every change they made to anything Concerto keeps a history of (commitments, findings, rules, services…
+each history entry with its values).
 """
 
 from datetime import date, datetime

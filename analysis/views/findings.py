@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.chain import chain_of
 from core.history import history_entries
 from core.rendering import confirm_deletion, render_history, render_region, save_or_conflict
 from core.submissions import create_once
@@ -65,7 +66,12 @@ def finding_create(request: HttpRequest, access: PartnershipAccess, cycle_pk: in
 def finding_detail(request: HttpRequest, access: PartnershipAccess, cycle_pk: int, finding_pk: int) -> HttpResponse:
     finding, can_edit = access_finding(access, cycle_pk, finding_pk)
     context = page_context(
-        access, cycle=finding.cycle, finding=finding, can_edit=can_edit, evidence=selectors.finding_evidence(finding)
+        access,
+        cycle=finding.cycle,
+        finding=finding,
+        can_edit=can_edit,
+        evidence=selectors.finding_evidence(finding),
+        chain=chain_of(finding, partnership=access.partnership, sources=False),
     )
     return render(request, "analysis/finding_detail.html", context)
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from core.chain import chain_of
 from core.history import history_entries
 from core.rendering import confirm_deletion, render_history, render_region, save_or_conflict
 from core.submissions import create_once
@@ -67,7 +68,7 @@ def observation_detail(request: HttpRequest, access: PartnershipAccess, observat
         observation=observation,
         can_edit=can_edit,
         factors=observation.factors.all(),
-        findings=selectors.findings_citing(observation.findings.all(), access.partnership),
+        chain=chain_of(observation, partnership=access.partnership),
         prefill=urlencode({"observation": observation.pk}),
     )
     return render(request, "analysis/observation_detail.html", context)

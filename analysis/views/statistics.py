@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from core.chain import chain_of
 from core.history import history_entries
 from core.rendering import confirm_deletion, render_history, render_region, save_or_conflict
 from core.submissions import create_once
@@ -84,7 +85,7 @@ def statistic_detail(request: HttpRequest, access: PartnershipAccess, statistic_
         access,
         statistic=statistic,
         can_edit=can_edit,
-        findings=selectors.findings_citing(statistic.findings.all(), access.partnership),
+        chain=chain_of(statistic, partnership=access.partnership),
         prefill=urlencode({"origin": FindingOrigin.DATA, "statistic": statistic.pk}),
     )
     return render(request, "analysis/statistic_detail.html", context)

@@ -51,7 +51,7 @@ def test_a_token_is_one_person_s_own(cast, client_for):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serializes writes: the form's check sees it")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_collision_with_a_record_saved_meanwhile_is_the_form_s_own_error(cast, client_for, monkeypatch):
     """Two people add the same organization at the same moment: both pass the form's check, the database keeps
     the first one (saved and committed by another connection while this request runs), and the second person

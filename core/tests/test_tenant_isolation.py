@@ -24,6 +24,9 @@ GLOBAL_URLS = {
     "partnerships:admin_list": "site administration, refused to everyone but site administrators",
     "partnerships:admin_create": "site administration, refused to everyone but site administrators",
     "partnerships:invitation_accept": "reached through a secret token sent by e-mail",
+    "meetings:feed_settings": "the signed-in person's own calendar address, which holds no partnership data",
+    "meetings:feed": "a calendar feed reached through its owner's revocable secret token, listing only the meetings "
+    "of that person's own partnerships",
 }
 SKIPPED_NAMESPACES = {"admin", None}
 

@@ -53,7 +53,10 @@ def cycle_create(request: HttpRequest, access: PartnershipAccess) -> HttpRespons
                 ends_on=form.cleaned_data["ends_on"],
             ),
             url=lambda cycle: _detail_url(access, cycle),
-            message=lambda cycle: _("Le cycle « %(name)s » a été créé avec ses cinq étapes.") % {"name": cycle.name},
+            message=lambda cycle: (
+                _("Le cycle « %(name)s » a été créé avec ses cinq étapes et la séquence type des rencontres.")
+                % {"name": cycle.name}
+            ),
         )
         if created:
             return created

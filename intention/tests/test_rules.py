@@ -207,3 +207,18 @@ def test_history_of_a_version(cast, client_for):
     )
     content = client_for(cast.observer).get(url("intention:rules_history", cast, rules_pk=rules.pk)).content.decode()
     assert "Révisé" in content and "Coordination" in content
+
+
+def test_the_rules_state_their_quorum_for_the_meetings(cast, client_for):
+    from intention.models import QuorumRule
+
+    rules = OperatingRules.objects.create(partnership=cast.partnership, number=1, content="<p>Règles</p>")
+    edit = url("intention:rules_edit", cast, rules_pk=rules.pk)
+    client = client_for(cast.coordinator)
+    response = client.post(edit, {"content": "<p>Règles</p>", "quorum_rule": "share", "quorum_value": "", "version": 1})
+    assert "Indiquez le nombre d&#x27;organismes ou le pourcentage du quorum." in response.content.decode()
+    client.post(edit, {"content": "<p>Règles</p>", "quorum_rule": "share", "quorum_value": "60", "version": 1})
+    rules.refresh_from_db()
+    assert (rules.quorum_rule, rules.quorum_value, rules.quorum_for(7)) == (QuorumRule.SHARE, 60, 5)
+    rules.quorum_rule = QuorumRule.MAJORITY
+    assert rules.quorum_for(12) == 7 and rules.quorum_for(7) == 4

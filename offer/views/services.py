@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.chain import chain_of
 from core.history import history_entries
 from core.rendering import confirm_deletion, render_history, render_region, save_or_conflict
 from core.submissions import create_once
@@ -74,7 +75,13 @@ def service_create(request: HttpRequest, access: PartnershipAccess) -> HttpRespo
 @partnership_view()
 def service_detail(request: HttpRequest, access: PartnershipAccess, service_pk: int) -> HttpResponse:
     service, can_edit = access_service(access, service_pk)
-    context = service_page(access, service=service, can_edit=can_edit, **selectors.service_detail(service))
+    context = service_page(
+        access,
+        service=service,
+        can_edit=can_edit,
+        chain=chain_of(service, partnership=access.partnership),
+        **selectors.service_detail(service),
+    )
     return render(request, "offer/service_detail.html", context)
 
 

@@ -28,7 +28,7 @@ UNCOVERED = "Habiletés de communication orale et écrite"
 
 def open_tool(page, check_accessibility, label: str) -> None:
     nav = page.get_by_role("navigation", name="Navigation du regroupement")
-    nav.get_by_text("Outils").click()
+    nav.locator("summary", has_text="Outils").click()
     with page.expect_navigation():
         nav.get_by_role("link", name=label).click()
     check_accessibility(page)

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core.chain import chain_of
 from core.history import history_entries
 from core.rendering import confirm_deletion, render_history, save_or_conflict
 from core.submissions import create_once
@@ -47,6 +48,21 @@ def objective_create(request: HttpRequest, access: PartnershipAccess, cycle_pk: 
         if created:
             return created
     return render(request, "priorities/objective_form.html", page_context(access, cycle, form=form))
+
+
+@partnership_view()
+def objective_detail(request: HttpRequest, access: PartnershipAccess, cycle_pk: int, objective_pk: int) -> HttpResponse:
+    objective, can_edit = access_objective(access, cycle_pk, objective_pk)
+    context = page_context(
+        access,
+        objective.cycle,
+        objective=objective,
+        can_edit=can_edit,
+        priorities=selectors.objective_priorities(objective),
+        factors=objective.factors.all(),
+        chain=chain_of(objective, partnership=access.partnership),
+    )
+    return render(request, "priorities/objective_detail.html", context)
 
 
 @partnership_view(Perm.EDIT_PRIORITIES, methods=FORM)

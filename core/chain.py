@@ -1,0 +1,218 @@
+"""The chain of the approach, both ways: every item shows where it comes from and what depends on it.
+
+data → finding → priority → objective → desired transformation → indicator and action → (later) follow-up report,
+measurement, evaluation decision. No page writes its own "where it comes from" template: each model of the chain
+declares, once, the page that shows one of its records and the relations to the records it comes from —
+
+    class Finding(VersionedModel):
+        ...
+        CHAIN = ChainNode(
+            page="analysis:finding_detail",
+            kwargs={"cycle_pk": "cycle_id", "finding_pk": "pk"},
+            comes_from=("statistics", "observations", "services", "interventions"),
+        )
+
+— and "what depends on it" follows from the other models' declarations: a model that names `finding` in its
+`comes_from` is listed under every finding it points to. A new tool joins the chain by declaring its own
+`CHAIN` (a decision naming `("finding", "priority", "objective", "transformation", "action")`, a report naming
+`("action",)`); the pages of the records it points to then list it without a change.
+
+A view puts `chain_of(record, partnership=access.partnership)` in its context and the template includes
+`core/_chain.html`. The walk reads one query per relation and level, never one per record, and only within the
+partnership.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.apps import apps
+from django.db import models
+from django.urls import reverse
+from django.utils.text import capfirst
+
+LABEL_LENGTH = 120
+MAX_DEPTH = 12  # longer than any chain of the approach; a guard against a declaration that loops
+
+
+@dataclass(frozen=True)
+class ChainNode:
+    """How a model takes part in the chain.
+
+    `page` is the URL name of a record's page; `kwargs` maps that URL's arguments (besides the partnership's
+    `slug`) to attribute paths of the record ("pk", "cycle_id", "objective__cycle_id"); `anchor`, if any, is the
+    fragment that points at the record on a page that lists several ("priorite-{id}", formatted with the record's
+    fields). `comes_from` names the foreign keys and many-to-many fields that point to the records it rests on,
+    each to a model that is in the chain too. `select_related` names the relations the record's name (`str()`)
+    reads, so that naming many records costs no query each.
+    """
+
+    page: str
+    kwargs: Mapping[str, str]
+    comes_from: tuple[str, ...] = ()
+    anchor: str = ""
+    select_related: tuple[str, ...] = ()
+
+    def url(self, record: models.Model, slug: str) -> str:
+        values = {name: _resolve(record, path) for name, path in self.kwargs.items()}
+        address = reverse(self.page, kwargs={"slug": slug, **values})
+        return f"{address}#{self.anchor.format_map(_Fields(record))}" if self.anchor else address
+
+    @property
+    def joins(self) -> list[str]:
+        """The relations the name and the URL read (objective__cycle_id reads the objective), joined in the same
+        query."""
+        from_url = {path.rsplit("__", 1)[0] for path in self.kwargs.values() if "__" in path}
+        return sorted(from_url | set(self.select_related))
+
+
+@dataclass(frozen=True)
+class ChainItem:
+    label: str
+    url: str
+
+
+@dataclass
+class ChainGroup:
+    """The records of one kind at one side of the chain ("Constats", "Priorités"…), nearest kinds first."""
+
+    label: str
+    items: list[ChainItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Chain:
+    """What `core/_chain.html` shows: `sources` (where the record comes from) and `dependents` (what rests on
+    it). `shows_sources` is False for a record that rests on nothing, or whose page shows its sources itself."""
+
+    sources: list[ChainGroup]
+    dependents: list[ChainGroup]
+    shows_sources: bool
+
+
+@dataclass(frozen=True)
+class _Relation:
+    model: type[models.Model]  # the model that declares the relation
+    field: models.Field  # its foreign key or many-to-many field
+    target: type[models.Model]  # the model the field points to
+
+
+def node_of(model: type[models.Model]) -> ChainNode:
+    node = getattr(model, "CHAIN", None)
+    if not isinstance(node, ChainNode):
+        raise TypeError(f"{model.__name__} is not in the chain: declare `CHAIN = ChainNode(...)` on it")
+    return node
+
+
+@cache
+def chained_models() -> tuple[type[models.Model], ...]:
+    return tuple(model for model in apps.get_models() if isinstance(getattr(model, "CHAIN", None), ChainNode))
+
+
+@cache
+def _relations() -> tuple[_Relation, ...]:
+    found = []
+    for model in chained_models():
+        for name in node_of(model).comes_from:
+            field_ = model._meta.get_field(name)
+            if not (field_.many_to_many or field_.many_to_one or field_.one_to_one) or field_.auto_created:
+                raise TypeError(f"{model.__name__}.{name} must be a foreign key or a many-to-many field")
+            node_of(field_.related_model)  # the target must be in the chain too
+            found.append(_Relation(model=model, field=field_, target=field_.related_model))
+    return tuple(found)
+
+
+def sources_of(model: type[models.Model]) -> list[_Relation]:
+    return [relation for relation in _relations() if relation.model is model]
+
+
+def dependents_of(model: type[models.Model]) -> list[_Relation]:
+    return [relation for relation in _relations() if relation.target is model]
+
+
+def chain_of(record: models.Model, *, partnership, sources: bool = True) -> Chain:
+    """The records `record` comes from, and those that depend on it, each side walked to its end and grouped by
+    kind. `sources=False` for a page that already shows what the record rests on (a finding's evidence)."""
+    model = type(record)
+    node_of(model)
+    shows_sources = sources and bool(node_of(model).comes_from)
+    return Chain(
+        sources=_walk(record, partnership, upstream=True) if shows_sources else [],
+        dependents=_walk(record, partnership, upstream=False),
+        shows_sources=shows_sources,
+    )
+
+
+def _walk(record: models.Model, partnership, *, upstream: bool) -> list[ChainGroup]:
+    """Breadth first from `record`, one side only; each record appears once, in the group of its kind."""
+    seen: dict[type[models.Model], dict[object, models.Model]] = {}
+    frontier: dict[type[models.Model], list[object]] = {type(record): [record.pk]}
+    for _depth in range(MAX_DEPTH):
+        reached: dict[type[models.Model], list[object]] = {}
+        for model, pks in frontier.items():
+            relations = sources_of(model) if upstream else dependents_of(model)
+            for relation in relations:
+                for found in _step(relation, pks, partnership, upstream=upstream):
+                    kind = type(found)
+                    if found.pk in seen.setdefault(kind, {}) or (kind is type(record) and found.pk == record.pk):
+                        continue
+                    seen[kind][found.pk] = found
+                    reached.setdefault(kind, []).append(found.pk)
+        if not reached:
+            break
+        frontier = reached
+    return [_group(kind, records.values(), partnership.slug) for kind, records in seen.items() if records]
+
+
+def _step(relation: _Relation, pks: list[object], partnership, *, upstream: bool) -> models.QuerySet:
+    """One hop for all the records of one kind at once: one query."""
+    field_ = relation.field
+    wanted = relation.target if upstream else relation.model
+    records = _queryset(wanted, partnership)
+    if field_.many_to_many:
+        through = field_.remote_field.through._default_manager
+        here, there = field_.m2m_field_name(), field_.m2m_reverse_field_name()
+        if upstream:
+            return records.filter(pk__in=through.filter(**{f"{here}__in": pks}).values(there))
+        return records.filter(pk__in=through.filter(**{f"{there}__in": pks}).values(here))
+    if upstream:
+        pointed = relation.model._default_manager.filter(pk__in=pks).values(field_.attname)
+        return records.filter(pk__in=pointed)
+    return records.filter(**{f"{field_.name}__in": pks})
+
+
+def _queryset(model: type[models.Model], partnership) -> models.QuerySet:
+    records = model._default_manager.all()
+    if hasattr(records, "for_partnership"):
+        records = records.for_partnership(partnership)
+    joins = node_of(model).joins
+    return records.select_related(*joins) if joins else records
+
+
+def _group(model: type[models.Model], records: Iterable[models.Model], slug: str) -> ChainGroup:
+    node = node_of(model)
+    items = [ChainItem(label=_label(record), url=node.url(record, slug)) for record in records]
+    return ChainGroup(label=capfirst(str(model._meta.verbose_name_plural)), items=items)
+
+
+def _label(record: models.Model) -> str:
+    text = " ".join(str(record).split())
+    return text if len(text) <= LABEL_LENGTH else text[: LABEL_LENGTH - 1].rstrip() + "…"
+
+
+def _resolve(record: models.Model, path: str) -> object:
+    value: object = record
+    for part in path.split("__"):
+        value = getattr(value, part)
+    return value
+
+
+class _Fields(dict):
+    """A record's fields for an anchor's format string ("priorite-{id}")."""
+
+    def __init__(self, record: models.Model) -> None:
+        super().__init__()
+        self.record = record
+
+    def __missing__(self, key: str) -> object:
+        return _resolve(self.record, key)
