@@ -5,9 +5,10 @@ transformations or cells by system. Models keep a system as its code (`System` c
 observation may concern several, kept as a comma-separated list of codes in one column (see `SystemsField`).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
+from urllib.parse import urlencode
 
 from django import forms
 from django.db import models
@@ -106,3 +107,50 @@ class SystemsField(forms.MultipleChoiceField):
 
     def has_changed(self, initial, data) -> bool:
         return parse_systems(initial) != parse_systems(data)
+
+
+# --- One system at a time ------------------------------------------------------------------------------------
+#
+# A wide page (the Outil 7 matrix, its coverage map, the Outil 6 portrait) can show one system at a time:
+# `?systeme=famille`, with links to the others (core/_system_switch.html); `&projecteur=1` shows it large, with
+# nothing else on the screen, for a meeting.
+
+
+@dataclass(frozen=True)
+class SystemView:
+    chosen: str | None  # a system's code, or None for all three
+    projector: bool
+    links: list[tuple[str, str, bool]]  # (label, query string, is the current one)
+    following: tuple[str, str] | None  # the next system in projector view: (label, query string)
+    projector_url: str
+    leave_projector_url: str
+
+    def keep(self, groups: list[SystemGroup]) -> list[SystemGroup]:
+        return [group for group in groups if self.chosen in (None, group.system)]
+
+
+def system_view(query: Mapping[str, str], *, keep: Iterable[str] = ()) -> SystemView:
+    """The system chosen in the page's query string; the links keep the other parameters named in `keep`."""
+    chosen = query.get("systeme") if query.get("systeme") in System.values else None
+    projector = chosen is not None and query.get("projecteur") == "1"
+    kept = {name: query[name] for name in keep if query.get(name)}
+
+    def address(code: str | None, *, large: bool) -> str:
+        parameters = {**kept, **({"systeme": code} if code else {}), **({"projecteur": "1"} if large else {})}
+        return "?" + urlencode(parameters)
+
+    links = [(str(_("Les trois systèmes")), address(None, large=False), chosen is None)]
+    links += [(str(label), address(code, large=projector), code == chosen) for code, label in System.choices]
+    following = None
+    if projector:
+        codes = System.values
+        code = codes[(codes.index(chosen) + 1) % len(codes)]
+        following = (str(System(code).label), address(code, large=True))
+    return SystemView(
+        chosen=chosen,
+        projector=projector,
+        links=links,
+        following=following,
+        projector_url=address(chosen or System.CHILD, large=True),
+        leave_projector_url=address(chosen, large=False),
+    )

@@ -9,6 +9,7 @@ from core.concurrency import FingerprintFormMixin
 from .models import ActionKind, CellKey, FactorIntervention, Intensity
 from .selectors import Column
 from .services import CellInput
+from .suggestions import Suggestion
 
 NOT_ANSWERED = ""
 
@@ -21,16 +22,35 @@ class CellFields:
     intensity: forms.BoundField
     kinds: forms.BoundField
     note: forms.BoundField
+    services: list  # the organization's services that target the factor (Outil 6)
+    suggested: bool  # the cell was not answered and is proposed from those services
 
 
 class RowForm(FingerprintFormMixin, forms.Form):
     """One organization's whole row of the matrix: for each column an intensity, kinds of action and a note."""
 
-    def __init__(self, *args, columns: list[Column], saved: dict[CellKey, FactorIntervention], **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        columns: list[Column],
+        saved: dict[CellKey, FactorIntervention],
+        suggested: dict[int, Suggestion],
+        **kwargs,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.columns = columns
+        self.suggestions = suggested
+        self.proposed: set[CellKey] = set()
         for column in columns:
             self._add_cell(column, saved.get(column.key))
+            suggestion = suggested.get(column.factor.pk) if column.element is None else None
+            if suggestion is not None and column.key not in saved:
+                self._propose(column, suggestion)
+
+    def _propose(self, column: Column, suggestion: Suggestion) -> None:
+        prefix = column.field_prefix
+        self.initial.update({f"{prefix}-intensity": suggestion.intensity, f"{prefix}-kinds": suggestion.kinds})
+        self.proposed.add(column.key)
 
     def _add_cell(self, column: Column, intervention: FactorIntervention | None) -> None:
         prefix = column.field_prefix
@@ -61,6 +81,10 @@ class RowForm(FingerprintFormMixin, forms.Form):
                 intensity=self[f"{column.field_prefix}-intensity"],
                 kinds=self[f"{column.field_prefix}-kinds"],
                 note=self[f"{column.field_prefix}-note"],
+                services=self.suggestions[column.factor.pk].services
+                if column.element is None and column.factor.pk in self.suggestions
+                else [],
+                suggested=column.key in self.proposed,
             )
             for column in self.columns
         ]

@@ -102,31 +102,44 @@ class MatrixCell:
 @dataclass
 class MatrixRow:
     organization: Organization
-    cells: list[MatrixCell]
     can_edit: bool
     is_filled: bool
 
 
-def matrix(access: PartnershipAccess, *, detail: bool) -> tuple[list[SystemColumns], list[MatrixRow]]:
-    groups = system_groups(access.partnership, detail=detail)
-    columns = [column for group in groups for column in group.columns]
+@dataclass
+class SystemTable:
+    """One system's part of the matrix: its factor columns, and each organization's cells in them."""
+
+    group: SystemColumns
+    rows: list[tuple[MatrixRow, list[MatrixCell]]]
+
+
+def matrix(
+    access: PartnershipAccess, *, detail: bool, system: str | None = None
+) -> tuple[list[SystemTable], list[MatrixRow]]:
+    """The matrix as one table per system (all three, or the one `system`), and the organizations' rows."""
+    groups = [g for g in system_groups(access.partnership, detail=detail) if system in (None, g.system)]
     interventions: dict[int, dict[CellKey, FactorIntervention]] = {}
     for intervention in FactorIntervention.objects.filter(organization__partnership=access.partnership):
         interventions.setdefault(intervention.organization_id, {})[
             (intervention.factor_id, intervention.element_id)
         ] = intervention
-    rows = []
-    for organization in Organization.objects.for_partnership(access.partnership):
-        own = interventions.get(organization.pk, {})
-        rows.append(
-            MatrixRow(
-                organization=organization,
-                cells=[MatrixCell(column, own.get(column.key)) for column in columns],
-                can_edit=access.can_edit_organization_data(organization.pk),
-                is_filled=bool(own),
-            )
+    rows = [
+        MatrixRow(
+            organization=organization,
+            can_edit=access.can_edit_organization_data(organization.pk),
+            is_filled=bool(interventions.get(organization.pk)),
         )
-    return groups, rows
+        for organization in Organization.objects.for_partnership(access.partnership)
+    ]
+    tables = []
+    for group in groups:
+        cells = []
+        for row in rows:
+            own = interventions.get(row.organization.pk, {})
+            cells.append((row, [MatrixCell(column, own.get(column.key)) for column in group.columns]))
+        tables.append(SystemTable(group=group, rows=cells))
+    return tables, rows
 
 
 def organization_count(partnership: Partnership) -> int:

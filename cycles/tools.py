@@ -99,7 +99,7 @@ def tools_of_step(step_number: int) -> list[Tool]:
     return [t for t in TOOLS if step_number in t.steps]
 
 
-def tool_links(step_number: int, *, slug: str, cycle_pk: int) -> list[Link]:
+def tool_links(step_number: int, *, slug: str, cycle_pk: int | None) -> list[Link]:
     """The step's tools in number order, only those built today."""
     return [
         Link(label=t.label, url=url, number=t.number, name=t.url_name)

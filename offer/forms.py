@@ -63,9 +63,23 @@ class ServiceForm(RecordFormMixin, forms.ModelForm):
         self.fields["organization"].queryset = organizations
         self.fields["organization"].empty_label = None if organizations.count() == 1 else "---------"
         self.fields["territories"].queryset = Territory.objects.filter(partnership=partnership)
-        self.fields["partner_organizations"].queryset = Organization.objects.filter(partnership=partnership)
+        partners = Organization.objects.filter(partnership=partnership)
+        if (own := self._own_organization(organizations)) is not None:
+            partners = partners.exclude(pk=own)  # an organization is not its own partner
+        self.fields["partner_organizations"].queryset = partners
         self.fields["factors"].queryset = ProtectiveFactor.objects.for_partnership(partnership)
         self.fields["factors"].choices = factor_choice_groups(self.fields["factors"].queryset)
+
+    def _own_organization(self, organizations: QuerySet[Organization]) -> int | None:
+        """The organization offering the service, when it is settled before the form is filled in: the service's
+        own, the one the page was opened for, or the only one the person may choose."""
+        if self.instance.organization_id:
+            return self.instance.organization_id
+        initial = str(getattr(self.initial.get("organization"), "pk", self.initial.get("organization") or ""))
+        if initial.isdigit() and organizations.filter(pk=initial).exists():
+            return int(initial)
+        only = list(organizations.values_list("pk", flat=True)[:2])
+        return only[0] if len(only) == 1 else None
 
     @property
     def accessibility_fields(self) -> list[forms.BoundField]:

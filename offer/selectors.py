@@ -4,6 +4,7 @@ from core.collation import by_name
 from factors.models import ProtectiveFactor
 from organizations.models import Organization
 from partnerships.models import Partnership, Territory
+from partnerships.territories import territories_within
 
 from .models import Service, clientele_field
 
@@ -23,7 +24,8 @@ def filtered_services(
     if clientele:
         services = services.filter(**{clientele_field(clientele): True})
     if territory is not None:
-        services = services.filter(territories=territory)
+        # The territory and those inside it: what its cell of the portrait counts.
+        services = services.filter(pk__in=Service.objects.filter(territories__in=territories_within(territory)))
     if factor is not None:
         services = services.filter(factors=factor)
     return services

@@ -3,12 +3,13 @@ from django.contrib.auth import get_user_model, password_validation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from core.concurrency import VersionedFormMixin
+from core.concurrency import FingerprintFormMixin, VersionedFormMixin
 from core.forms import normalized
 from core.submissions import OnceFormMixin
 from organizations.models import Organization
 
 from .models import Membership, Partnership, Region, Role, Territory, TerritoryKind
+from .territories import parent_choices
 
 TERRITORY_FIELDS = {
     TerritoryKind.RLS: ("territory_rls", _("RLS (réseaux locaux de services)")),
@@ -17,6 +18,31 @@ TERRITORY_FIELDS = {
     TerritoryKind.NEIGHBOURHOOD: ("territory_neighbourhood", _("Quartiers")),
 }
 TERRITORY_NAME_MAX = Territory._meta.get_field("name").max_length
+
+
+class TerritoryNestingForm(FingerprintFormMixin, forms.Form):
+    """For each territory below the largest kind, the larger territory it lies in (one field per territory)."""
+
+    def __init__(self, *args, territories: list[Territory], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.territories = [t for t in territories if TerritoryKind(t.kind).larger]
+        for territory in self.territories:
+            choices = [("", _("— aucun —"))] + [(str(t.pk), str(t)) for t in parent_choices(territory, territories)]
+            self.fields[self.field_name(territory)] = forms.TypedChoiceField(
+                label=str(territory),
+                choices=choices,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=territory.parent_id,
+            )
+
+    @staticmethod
+    def field_name(territory: Territory) -> str:
+        return f"parent_{territory.pk}"
+
+    def parents(self) -> dict[int, int | None]:
+        return {t.pk: self.cleaned_data[self.field_name(t)] for t in self.territories}
 
 
 def _territory_field(label) -> forms.CharField:

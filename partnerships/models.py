@@ -61,10 +61,17 @@ class Partnership(VersionedModel):
 
 
 class TerritoryKind(models.TextChoices):
+    """From the largest to the smallest: a territory lies in one of a larger kind."""
+
     RLS = "rls", _("RLS")
     MRC = "mrc", _("MRC")
     MUNICIPALITY = "municipality", _("Municipalité")
     NEIGHBOURHOOD = "neighbourhood", _("Quartier")
+
+    @property
+    def larger(self) -> list["TerritoryKind"]:
+        kinds = list(TerritoryKind)
+        return kinds[: kinds.index(self)]
 
 
 class Territory(models.Model):
@@ -73,6 +80,16 @@ class Territory(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="territories")
     kind = models.CharField(_("type"), max_length=20, choices=TerritoryKind.choices)
     name = models.CharField(_("nom"), max_length=150)
+    # The larger territory it lies in (a municipality in its MRC, a neighbourhood in its municipality): counts of
+    # Outil 6 add up from the smaller to the larger.
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("fait partie de"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
     history = History()
 
     PARTNERSHIP_PATH = "partnership"

@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core.concurrency import save_versioned
+from core.concurrency import save_set, save_versioned
 from core.deletion import DeletionRefused, delete_record
 from organizations.models import Organization
 
 from . import emails
 from .models import Invitation, Membership, Partnership, Role, Territory
+from .territories import nesting_fingerprint
 
 User = get_user_model()
 
@@ -50,6 +51,29 @@ def territories_sync(*, partnership: Partnership, names_by_kind: dict[str, list[
             territory.delete()  # one by one, so that each removal is kept in the history
     for kind, name in sorted(wanted - existing.keys()):
         Territory.objects.create(partnership=partnership, kind=kind, name=name)
+
+
+def territories_nest(*, partnership: Partnership, parents: dict[int, int | None], expected: str | None) -> int:
+    """Set which larger territory each territory lies in (`parents`: territory pk → parent pk or None), if the
+    territory is still as the person saw it; the number of territories changed."""
+
+    def write(saved: list[Territory]) -> int:
+        changed = 0
+        for territory in saved:
+            wanted = parents.get(territory.pk, territory.parent_id)
+            if wanted != territory.parent_id:
+                territory.parent_id = wanted
+                territory.save(update_fields=["parent"])  # one by one: each change in the history
+                changed += 1
+        return changed
+
+    return save_set(
+        lock=Partnership.objects.filter(pk=partnership.pk),
+        read=lambda: list(Territory.objects.filter(partnership=partnership)),
+        digest=nesting_fingerprint,
+        expected=expected,
+        write=write,
+    )
 
 
 # Members --------------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ urlpatterns = [
     partnership_path("profil/", profile.profile, name="profile"),
     partnership_path("profil/modifier/", profile.profile_edit, name="profile_edit"),
     partnership_path("profil/historique/", profile.profile_history, name="profile_history"),
+    partnership_path("profil/territoires/", profile.territory_nesting, name="territory_nesting"),
     partnership_path("membres/", members.member_list, name="members"),
     partnership_path("membres/inviter/", members.invite, name="invite"),
     partnership_path("membres/<int:membership_pk>/modifier/", members.member_edit, name="member_edit"),

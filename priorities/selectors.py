@@ -15,7 +15,7 @@ from factors.models import ProtectiveFactor
 from partnerships.models import Membership
 
 from . import results
-from .models import Ballot, Objective, Priority, SelectedFactor, Vote
+from .models import Ballot, Objective, Priority, SelectedFactor, Vote, VoteStatus
 
 
 def chosen_finding_ids(cycle: Cycle) -> set[int]:
@@ -165,3 +165,38 @@ def factor_names(partnership) -> Callable[[int], str]:
     supprimé"."""
     names = {factor.pk: factor.name for factor in ProtectiveFactor.objects.for_partnership(partnership)}
     return lambda pk: names.get(pk) or str(_("élément supprimé"))
+
+
+@dataclass(frozen=True)
+class FindingInVote:
+    vote: Vote
+    row: results.ResultRow[Finding]
+    candidates: int
+
+
+def finding_in_votes(finding: Finding) -> list[FindingInVote]:
+    """Where a finding stood in each closed vote it was a candidate of: its points or score and its place.
+    Three queries, whatever the number of votes."""
+    votes = list(
+        Vote.objects.filter(candidates=finding, status=VoteStatus.CLOSED)
+        .prefetch_related(Prefetch("candidates", queryset=Finding.objects.order_by("pk")))
+        .order_by("closed_at", "pk")
+    )
+    ballots: dict[int, list[tuple[int, int | None, int | None]]] = {}
+    for vote_id, finding_id, points, rank in Ballot.objects.filter(vote__in=votes).values_list(
+        "vote_id", "finding_id", "points", "rank"
+    ):
+        ballots.setdefault(vote_id, []).append((finding_id, points, rank))
+    found = []
+    for vote in votes:
+        candidates = list(vote.candidates.all())
+        by_pk = {candidate.pk: candidate for candidate in candidates}
+        pairs = [
+            (by_pk[finding_id], points if vote.is_points else rank)
+            for finding_id, points, rank in ballots.get(vote.pk, [])
+            if finding_id in by_pk and (points if vote.is_points else rank) is not None
+        ]
+        scores = results.points_scores(pairs) if vote.is_points else results.borda_scores(pairs, len(candidates))
+        row = next(row for row in results.ranked(candidates, scores) if row.item.pk == finding.pk)
+        found.append(FindingInVote(vote=vote, row=row, candidates=len(candidates)))
+    return found

@@ -12,9 +12,14 @@ def directives(response) -> dict[str, str]:
 
 
 def test_the_policy_allows_only_the_site_itself(client):
-    policy = directives(client.get(reverse("account_login")))
+    response = client.get(reverse("account_login"))
+    policy = directives(response)
     assert policy["default-src"] == "'self'" and policy["script-src"] == "'self'"
-    assert policy["style-src"] == "'self'"  # no nonce where no page element needs one
+    # One style element per page, the running header of printed pages, carries this answer's nonce.
+    source, nonce = policy["style-src"].split(" ")
+    assert source == "'self'" and nonce.startswith("'nonce-")
+    content = response.content.decode()
+    assert content.count("<style") == 1 and f'<style nonce="{nonce[7:-1]}" media="print">@page' in content
     assert policy["object-src"] == "'none'" and policy["frame-ancestors"] == "'none'"
     assert policy["base-uri"] == "'self'" and policy["form-action"] == "'self'"
     assert "unsafe-inline" not in str(policy) and "unsafe-eval" not in str(policy)

@@ -43,7 +43,10 @@ def test_every_member_reads_the_matrix_in_words(cast, client_for, factors):
         assert '<span class="visually-hidden">Au cœur de la mission</span>' in content
         assert '<span class="visually-hidden">Non renseignée</span>' in content
         assert "(ligne non remplie)" in content  # the other organization's row
-        assert '<th scope="colgroup"' in content and "Habitudes de lecture" in content
+        # One table per system, in the approach's order, each named by its system.
+        enfant, famille = content.index('id="systeme-enfant"'), content.index('id="systeme-famille"')
+        assert enfant < content.index("Langage oral") < famille < content.index("Habitudes de lecture")
+        assert 'aria-label="Système Famille : intensité de l&#x27;action de chaque organisme' in content
 
 
 def test_partner_fills_its_own_row(cast, client_for, factors):
@@ -201,3 +204,54 @@ def test_the_kinds_of_action_are_written_in_the_cell_and_the_legend(cast, client
     assert english.status_code == 200
     assert 'lang="en"' in english.content.decode()
     assert '<span class="kind-codes" aria-hidden="true"><span>' in english.content.decode()
+
+
+def test_the_matrix_shows_one_system_at_a_time_and_large_for_a_projector(cast, client_for, factors):
+    client = client_for(cast.partner)
+    one = client.get(url("coverage:matrix", cast) + "?systeme=famille&detail=1").content.decode()
+    assert "Habitudes de lecture" in one and "Langage oral" not in one
+    assert '<a href="?detail=1&amp;systeme=famille" aria-current="page">Famille</a>' in one
+    assert '<body class="projector"' not in one
+    large = client.get(url("coverage:matrix", cast) + "?systeme=famille&projecteur=1").content.decode()
+    assert '<body class="projector"' in large and "Habitudes de lecture" in large and "Langage oral" not in large
+    assert 'href="?systeme=communaute&amp;projecteur=1">Système suivant : Communauté' in large
+    unknown = client.get(url("coverage:matrix", cast) + "?systeme=autre&projecteur=1").content.decode()
+    assert "Habitudes de lecture" in unknown and "Langage oral" in unknown and '<body class="projector"' not in unknown
+
+
+def test_the_row_proposes_what_the_organizations_services_already_say(cast, client_for, factors):
+    from offer.tests.factories import ServiceFactory
+
+    ServiceFactory(
+        organization=cast.organization,
+        name="Heure du conte",
+        factors=[factors["reading"]],
+        frequency="weekly",
+        for_parents=True,
+        for_age_2_5=True,
+    )
+    ServiceFactory(organization=cast.other_organization, name="Ailleurs", factors=[factors["language"]])
+    client = client_for(cast.partner)
+    address = row_url(cast, cast.organization)
+    response = client.get(address)
+    content = response.content.decode()
+    form = response.context["form"]
+    reading = f"f{factors['reading'].pk}"
+    assert form.initial[f"{reading}-intensity"] == Intensity.REGULAR
+    assert form.initial[f"{reading}-kinds"] == ["children", "parents"]
+    assert f"f{factors['language'].pk}-intensity" not in form.initial  # another organization's service
+    assert "1 case est proposée d'après les services" in content and "Heure du conte" in content
+    # Nothing is written before the person saves; saving the row as proposed records it.
+    assert not FactorIntervention.objects.exists()
+    post_row(client, address, {reading: (Intensity.REGULAR, ["children", "parents"], "")})
+    saved = FactorIntervention.objects.get(organization=cast.organization)
+    assert (saved.factor, saved.intensity, saved.kinds) == (
+        factors["reading"],
+        Intensity.REGULAR,
+        ["children", "parents"],
+    )
+    # Once answered, the row shows what was saved, not a proposal.
+    FactorIntervention.objects.filter(pk=saved.pk).update(intensity=Intensity.CORE)
+    again = client.get(address)
+    assert again.context["form"].initial[f"{reading}-intensity"] == Intensity.CORE
+    assert "proposée" not in again.content.decode()

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from analysis.links import finding_create_url
+from core.systems import system_view
 from partnerships.access import PartnershipAccess, partnership_view
 
 from .. import selectors
@@ -16,9 +17,12 @@ def heatmap(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     organizations = selectors.organization_count(access.partnership)
     systems = coverage_by_system(access.partnership, organizations=organizations)
     every_factor = [coverage for system in systems for coverage in system.items]
+    view = system_view(request.GET)
     context = matrix_page(
         access,
-        systems=systems,
+        systems=view.keep(systems),
+        system_view=view,
+        projector=view.projector,
         uncovered=[coverage for coverage in every_factor if coverage.status == "uncovered"],
         thin=[coverage for coverage in every_factor if coverage.status == "thin"],
         unknown=[coverage for coverage in every_factor if coverage.status == "unknown"],

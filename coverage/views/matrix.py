@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from core.concurrency import ConflictRow, SetChanged
 from core.history import child_history
 from core.rendering import render_history, set_conflict
+from core.systems import system_view
 from core.text import de_name
 from cycles.pages import tool_context
 from partnerships.access import FORM, PartnershipAccess, partnership_view
@@ -19,6 +20,7 @@ from .. import selectors, services
 from ..access import access_organization_row
 from ..forms import RowForm
 from ..models import ActionKind, FactorIntervention, Intensity, kind_legend
+from ..suggestions import suggestions
 
 TOOL = 7
 
@@ -39,13 +41,15 @@ def _matrix_url(access: PartnershipAccess, detail: bool) -> str:
 @partnership_view()
 def matrix(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     detail = _wants_detail(request)
-    groups, rows = selectors.matrix(access, detail=detail)
+    view = system_view(request.GET, keep=("detail",))
+    tables, rows = selectors.matrix(access, detail=detail, system=view.chosen)
     context = matrix_page(
         access,
-        groups=groups,
+        tables=tables,
         rows=rows,
         detail=detail,
-        column_count=sum(len(g.columns) for g in groups),
+        system_view=view,
+        projector=view.projector,
         filled_count=sum(row.is_filled for row in rows),
         action_kinds=kind_legend(),
     )
@@ -62,7 +66,9 @@ def row_edit(request: HttpRequest, access: PartnershipAccess, organization_pk: i
     columns = [column for group in groups for column in group.columns]
     saved = selectors.organization_interventions(organization)
     initial = {"fingerprint": services.row_fingerprint(saved.values(), detail=detail)}
-    form = RowForm(request.POST or None, columns=columns, saved=saved, initial=initial)
+    form = RowForm(
+        request.POST or None, columns=columns, saved=saved, suggested=suggestions(organization), initial=initial
+    )
     context = matrix_page(access, organization=organization, groups=groups, form=form, detail=detail)
     if request.method == "POST" and form.is_valid():
         try:

@@ -226,3 +226,25 @@ def test_a_service_and_its_links_are_one_history_entry_per_save(cast, client_for
         == 302
     )
     assert service.history.count() == 2
+
+
+def test_a_services_partners_never_offer_the_organization_itself(cast, client_for):
+    def partners(client, address):
+        return set(client.get(address).context["form"].fields["partner_organizations"].queryset)
+
+    # The partner's organization is settled: it is not offered as its own partner.
+    assert partners(client_for(cast.partner), url("offer:service_create", cast)) == {cast.other_organization}
+    # Nor when the coordinator opens the form for one organization, or edits its service.
+    coordinator = client_for(cast.coordinator)
+    opened = url("offer:service_create", cast) + f"?organization={cast.other_organization.pk}"
+    assert cast.other_organization not in partners(coordinator, opened)
+    service = ServiceFactory(organization=cast.organization)
+    assert cast.organization not in partners(coordinator, url("offer:service_edit", cast, service_pk=service.pk))
+    # Choosing another organization in the form, then ticking it as partner too, is refused in words.
+    data = service_data(
+        cast, organization=cast.other_organization.pk, partner_organizations=[cast.other_organization.pk]
+    )
+    response = coordinator.post(url("offer:service_create", cast), data)
+    assert "ne peut pas être aussi son partenaire" in response.content.decode()
+    # A forged value in the address is ignored.
+    assert coordinator.get(url("offer:service_create", cast) + "?organization=abc").status_code == 200

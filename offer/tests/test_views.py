@@ -81,11 +81,11 @@ def test_gap_counts_on_a_known_offer(cast, client_for, known):
     assert cell(table, "age_0_1", t1).count.services == 1 and cell(table, "age_0_1", t1).count.reach == 10
     assert cell(table, "parents", t3).is_gap
     # The service without a territory gets its own column rather than disappearing.
-    assert table.has_unspecified and cell(table, "age_2_5", None).count.services == 1
+    assert table.columns[-1].territory is None and cell(table, "age_2_5", None).count.services == 1
     parents = next(r for r in table.rows if r.clientele == "parents")
     assert (parents.total.services, parents.total.reach) == (3, 15)
     # Columns follow the territories by kind and name: Les Terrasses, Quartier de la Gare, Vieux-Moulin.
-    assert [total.services for total in table.column_totals] == [1, 0, 3, 1]
+    assert [column.services for column in table.columns] == [1, 0, 3, 1]
     assert table.grand_total == 4
     assert "Grossesse" in table.empty_clienteles and "Parents" not in table.empty_clienteles
     assert table.empty_territories == [t3]
@@ -102,7 +102,8 @@ def test_an_even_offer_is_not_flagged_as_overlapping(cast, client_for):
 def test_gap_page_shows_gaps_and_overlaps_in_words(cast, client_for, known):
     content = client_for(cast.observer).get(url("offer:gaps", cast)).content.decode()
     assert "aucun service" in content and "chevauchement possible" in content
-    assert '<th scope="col">Quartier de la Gare</th>' in content and '<th scope="row">Grossesse</th>' in content
+    assert '<th scope="col" class="depth-0">Quartier de la Gare <small class="kind">Quartier</small></th>' in content
+    assert '<th scope="row">Grossesse</th>' in content
     assert "Clientèles sans aucun service" in content and "Territoires sans aucun service" in content
 
 
@@ -111,7 +112,7 @@ def test_gap_filters_by_sector_and_factor(cast, client_for, known):
     table = client.get(url("offer:gaps", cast), {"sector": Sector.SCHOOL}).context["table"]
     assert table.grand_total == 1 and cell(table, "parents", known["t1"]).count.services == 1
     table = client.get(url("offer:gaps", cast), {"factor": known["reading"].pk}).context["table"]
-    assert table.grand_total == 1 and not table.has_unspecified
+    assert table.grand_total == 1 and all(column.territory for column in table.columns)
 
 
 def test_gap_page_offers_to_draw_a_finding_when_possible(cast, client_for, known):
@@ -156,3 +157,69 @@ def test_query_count_is_flat_between_10_and_60_organizations(cast, client_for, n
     small = query_count(client, url(name, cast))
     _populate(cast, 50)
     assert query_count(client, url(name, cast)) == small
+
+
+@pytest.fixture
+def nested(cast):
+    """An MRC with two municipalities, one with a neighbourhood; services placed at each level."""
+    mrc = TerritoryFactory(partnership=cast.partnership, kind="mrc", name="MRC des Moulins")
+    north = TerritoryFactory(partnership=cast.partnership, kind="municipality", name="Nordville", parent=mrc)
+    south = TerritoryFactory(partnership=cast.partnership, kind="municipality", name="Sudville", parent=mrc)
+    harbour = TerritoryFactory(partnership=cast.partnership, kind="neighbourhood", name="Le Port", parent=north)
+    alone = TerritoryFactory(partnership=cast.partnership, kind="municipality", name="Isolée")
+    ServiceFactory(organization=cast.organization, name="Halte du Port", territories=[harbour], reached_per_year=8)
+    ServiceFactory(organization=cast.organization, name="Cafés", territories=[north, south], reached_per_year=5)
+    ServiceFactory(organization=cast.organization, name="Ligne Info-parents", territories=[mrc], for_families=True)
+    return {"mrc": mrc, "north": north, "south": south, "harbour": harbour, "alone": alone}
+
+
+def test_counts_add_up_from_the_smaller_territories_to_the_larger(cast, client_for, nested):
+    table = client_for(cast.observer).get(url("offer:gaps", cast)).context["table"]
+    mrc, north, south = nested["mrc"], nested["north"], nested["south"]
+    # Depth first, each larger territory before those inside it; the lone municipality is its own root.
+    assert [(c.territory.name, c.depth) for c in table.columns] == [
+        ("MRC des Moulins", 0),
+        ("Nordville", 1),
+        ("Le Port", 2),
+        ("Sudville", 1),
+        ("Isolée", 0),
+    ]
+    # The MRC counts its own service, the one of its neighbourhood and the one of both municipalities once.
+    assert (cell(table, "parents", mrc).count.services, cell(table, "parents", mrc).count.reach) == (3, 13)
+    assert cell(table, "parents", north).count.services == 2  # its neighbourhood's and its own
+    assert cell(table, "parents", north).from_larger == 1  # the MRC's line reaches it too
+    # Sudville has no service of its own for families, but the MRC's reaches it: not a gap.
+    families_south = cell(table, "families", south)
+    assert families_south.count.services == 0 and families_south.from_larger == 1 and not families_south.is_gap
+    assert cell(table, "age_2_5", south).is_gap  # nothing reaches it for that clientele
+    assert table.empty_territories == [nested["alone"]]
+    assert [column.services for column in table.columns] == [3, 2, 1, 1, 0]
+
+
+def test_the_portrait_says_where_a_larger_territory_reaches_and_where_a_gap_is_real(cast, client_for, nested):
+    content = client_for(cast.observer).get(url("offer:gaps", cast)).content.decode()
+    assert "rejoint par 1 service d'un territoire plus grand" in content
+    assert "avec les territoires qu'il contient" in content
+    assert "<li>Isolée (Municipalité)</li>" in content
+
+
+def test_filtering_the_list_by_a_territory_includes_those_inside_it(cast, client_for, nested):
+    client = client_for(cast.observer)
+
+    def names(territory):
+        return {s.name for s in client.get(url("offer:home", cast), {"territory": territory.pk}).context["services"]}
+
+    assert names(nested["mrc"]) == {"Halte du Port", "Cafés", "Ligne Info-parents"}
+    assert names(nested["north"]) == {"Halte du Port", "Cafés"}
+    assert names(nested["harbour"]) == {"Halte du Port"}
+
+
+def test_the_portrait_query_count_does_not_grow_with_services_or_territories(cast, client_for, assert_flat_queries):
+    mrc = TerritoryFactory(partnership=cast.partnership, kind="mrc")
+    ServiceFactory(organization=cast.organization, territories=[mrc])
+
+    def grow():
+        town = TerritoryFactory(partnership=cast.partnership, kind="municipality", parent=mrc)
+        ServiceFactory.create_batch(3, organization=cast.organization, territories=[town, mrc])
+
+    assert_flat_queries(client_for(cast.observer), url("offer:gaps", cast), grow=grow)

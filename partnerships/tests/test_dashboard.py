@@ -71,3 +71,111 @@ def test_dashboard_query_count_does_not_grow(cast, client_for):
     CycleFactory.create_batch(3, partnership=cast.partnership, starts_on="2019-04-01", ends_on="2022-03-31")
     assert query_count(client, url("partnerships:home", cast)) == small
     assert "30 sur 32" in client.get(url("partnerships:home", cast)).content.decode()
+
+
+def memberships(cast, user):
+    from partnerships.models import Membership
+
+    return Membership.objects.get(partnership=cast.partnership, user=user)
+
+
+def next_steps_of(client, cast):
+    return client.get(url("partnerships:home", cast)).context["next_steps"]
+
+
+def in_progress(cycle, number):
+    cycle.steps.filter(number__lt=number).update(status=StepStatus.COMPLETED)
+    cycle.steps.filter(number=number).update(status=StepStatus.IN_PROGRESS)
+
+
+def test_a_partner_first_sees_their_organizations_checklist(cast, client_for):
+    from coverage.tests.factories import InterventionFactory
+    from factors.tests.factories import FactorFactory
+    from offer.tests.factories import ServiceFactory
+
+    cycle = CycleFactory(partnership=cast.partnership)
+    client = client_for(cast.partner)
+    content = client.get(url("partnerships:home", cast)).content.decode()
+    assert content.index("À faire maintenant") < content.index("Notre intention commune")
+    assert "Pour Maison de la famille du Parc" in content and "(0 sur 3 fait)" in content
+    assert "Décrire les services de votre organisme (Outil 6)" in content
+    assert f"/offre/nouveau/?organization={cast.organization.pk}" in content
+    assert f"/facteurs/intervention/{cast.organization.pk}/" in content
+    assert "Inscrire l&#x27;engagement de votre organisme dans le cycle" in content
+    # Each item done turns into a mark, and the count follows.
+    ServiceFactory(organization=cast.organization)
+    InterventionFactory(organization=cast.organization, factor=FactorFactory())
+    commit(cycle, cast.organization)
+    steps = next_steps_of(client, cast)
+    assert [todo.done for todo in steps.organization] == [True, True, True]
+    content = client.get(url("partnerships:home", cast)).content.decode()
+    assert "(3 sur 3 fait)" in content and "1 service décrit" in content
+    assert not steps.coordination  # a partner does not run the step
+
+
+def test_a_member_is_asked_for_their_ballot_and_their_answers(cast, client_for):
+    from analysis.tests.factories import FindingFactory
+    from diagnostic.tests.factories import RoundFactory
+    from priorities.models import Ballot, VoteStatus
+    from priorities.tests.factories import VoteFactory
+
+    cycle = CycleFactory(partnership=cast.partnership)
+    vote = VoteFactory(cycle=cycle, title="Nos priorités 2025", status=VoteStatus.OPEN)
+    VoteFactory(cycle=cycle, title="Brouillon", status=VoteStatus.DRAFT)
+    partner = memberships(cast, cast.partner)
+    RoundFactory(partnership=cast.partnership, title="Diagnostic 2026", invitees=[partner])
+    RoundFactory(partnership=cast.partnership, title="Pas pour vous", invitees=[memberships(cast, cast.committee)])
+    client = client_for(cast.partner)
+    labels = [todo.label for todo in next_steps_of(client, cast).personal]
+    assert labels == [
+        "Voter : Nos priorités 2025 (Outil 8)",
+        "Répondre au questionnaire « Diagnostic 2026 » (Outil 13)",
+    ]
+    Ballot.objects.create(vote=vote, member=partner, finding=FindingFactory(cycle=cycle), points=3)
+    assert [t.label for t in next_steps_of(client, cast).personal] == [labels[1]]
+    # An observer neither votes nor answers, and is told nothing is asked of them.
+    observer = client_for(cast.observer)
+    assert not next_steps_of(observer, cast).personal
+    assert "rien ne vous est demandé" in observer.get(url("partnerships:home", cast)).content.decode()
+
+
+def test_the_coordination_sees_what_remains_open_in_the_current_step(cast, client_for):
+    cycle = CycleFactory(partnership=cast.partnership)
+    client = client_for(cast.coordinator)
+    step_one = next_steps_of(client, cast)
+    assert step_one.step == 1
+    assert [t.label for t in step_one.coordination] == [
+        "2 organismes n'ont pas encore d'engagement pour ce cycle",
+        "Adopter les règles de fonctionnement",
+    ]
+    in_progress(cycle, 2)
+    step_two = next_steps_of(client, cast)
+    labels = [t.label for t in step_two.coordination]
+    assert step_two.step == 2 and "Adopter les règles de fonctionnement" not in labels
+    assert "2 organismes n'ont encore décrit aucun service (Outil 6)" in labels
+    assert "2 rangées sur 2 restent à remplir (Outil 7)" in labels
+    assert "Tirer les premiers constats des analyses (Outil 5)" in labels
+    assert "Le groupe n'a encore retenu aucune priorité." in labels
+    content = client.get(url("partnerships:home", cast)).content.decode()
+    assert "Ce qui reste à faire à l'étape 2" in content
+    # The committee runs the step too; an observer is shown none of it.
+    assert next_steps_of(client_for(cast.committee), cast).coordination
+    assert not next_steps_of(client_for(cast.observer), cast).coordination
+
+
+def test_the_dashboards_next_steps_keep_a_fixed_number_of_queries(cast, client_for, assert_flat_queries):
+    from offer.tests.factories import ServiceFactory
+    from priorities.models import VoteStatus
+    from priorities.tests.factories import VoteFactory
+
+    cycle = CycleFactory(partnership=cast.partnership)
+    in_progress(cycle, 2)
+
+    def grow():
+        for organization in OrganizationFactory.create_batch(5, partnership=cast.partnership):
+            ServiceFactory.create_batch(2, organization=organization)
+            commit(cycle, organization)
+        VoteFactory.create_batch(3, cycle=cycle, status=VoteStatus.OPEN)
+
+    for user in (cast.coordinator, cast.partner):
+        assert_flat_queries(client_for(user), url("partnerships:home", cast), grow=grow)

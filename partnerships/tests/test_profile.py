@@ -33,7 +33,7 @@ def test_every_member_sees_the_profile(cast, client_for):
     for user in (cast.coordinator, cast.committee, cast.partner, cast.observer):
         content = client_for(user).get(url("partnerships:profile", cast)).content.decode()
         assert "Regroupement Petite-Patrie" in content and "06 — Montréal" in content
-        assert "<li>Petite-Patrie</li>" in content
+        assert '<li class="depth-0">Petite-Patrie <small class="muted">(Quartier)</small></li>' in content
 
 
 def test_only_coordination_sees_the_edit_button(cast, client_for):

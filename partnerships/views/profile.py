@@ -4,15 +4,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.concurrency import EditConflict
+from core.concurrency import ConflictRow, EditConflict, SetChanged
 from core.history import child_history, history_entries, merge_histories
-from core.rendering import render_conflict, render_history
+from core.rendering import render_conflict, render_history, set_conflict
 from partnerships import selectors, services
 from partnerships.access import FORM, PartnershipAccess, partnership_view
-from partnerships.forms import TERRITORY_FIELDS, ProfileForm
-from partnerships.models import Partnership, Territory, TerritoryKind
+from partnerships.forms import TERRITORY_FIELDS, ProfileForm, TerritoryNestingForm
+from partnerships.models import Partnership, Territory
+from partnerships.next_steps import next_steps
 from partnerships.pages import Section, page_context
 from partnerships.permissions import Perm
+from partnerships.territories import nesting_fingerprint, territory_tree
 
 
 @partnership_view()
@@ -22,6 +24,7 @@ def partnership_home(request: HttpRequest, access: PartnershipAccess) -> HttpRes
         access,
         Section.HOME,
         dashboard=dashboard,
+        next_steps=next_steps(access, dashboard.cycle),
         current_cycle=dashboard.cycle,
         can_manage_cycles=access.can(Perm.MANAGE_CYCLES),
         can_manage_members=access.can(Perm.MANAGE_MEMBERS),
@@ -32,15 +35,59 @@ def partnership_home(request: HttpRequest, access: PartnershipAccess) -> HttpRes
 
 @partnership_view()
 def profile(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
-    territories = selectors.territory_names(partnership=access.partnership)
     context = page_context(
         access,
         Section.PROFILE,
         partnership=access.partnership,
-        territories=[(TerritoryKind(kind).label, names) for kind, names in territories.items()],
+        territory_tree=territory_tree(access.partnership),
         can_edit=access.can(Perm.EDIT_PROFILE),
     )
     return render(request, "partnerships/profile.html", context)
+
+
+@partnership_view(Perm.EDIT_PROFILE, methods=FORM)
+def territory_nesting(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
+    """Which larger territory each one lies in, saved as one set."""
+    territories = [node.territory for node in territory_tree(access.partnership)]
+    initial = {"fingerprint": nesting_fingerprint(territories)}
+    form = TerritoryNestingForm(request.POST or None, territories=territories, initial=initial)
+    profile_url = _profile_url(access.partnership)
+    context = page_context(access, Section.PROFILE, form=form, cancel_url=profile_url)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.territories_nest(
+                partnership=access.partnership, parents=form.parents(), expected=form.cleaned_data["fingerprint"]
+            )
+        except SetChanged as conflict:
+            context["set_conflict"] = set_conflict(
+                form,
+                conflict,
+                alert=_(
+                    "Quelqu'un a modifié le territoire pendant que vous le classiez : votre choix n'a pas été "
+                    "enregistré."
+                ),
+                caption=_("Territoires dont le classement enregistré diffère du vôtre"),
+                label_heading=_("Territoire"),
+                differences=_nesting_differences(form, conflict.saved),
+            )
+            return render(request, "partnerships/territory_nesting.html", context, status=409)
+        messages.success(request, _("Le classement des territoires a été enregistré."))
+        return redirect(profile_url)
+    return render(request, "partnerships/territory_nesting.html", context)
+
+
+def _nesting_differences(form: TerritoryNestingForm, saved: list[Territory]) -> list[ConflictRow]:
+    names = {t.pk: str(t) for t in saved}
+    nobody = _("— aucun —")
+    rows = []
+    for territory in saved:
+        if territory.pk not in {t.pk for t in form.territories}:
+            continue
+        mine = form.parents().get(territory.pk)
+        saved_text, mine_text = names.get(territory.parent_id, nobody), names.get(mine, nobody)
+        if saved_text != mine_text:
+            rows.append(ConflictRow(label=str(territory), saved=saved_text, yours=mine_text))
+    return rows
 
 
 def _profile_url(partnership: Partnership) -> str:
@@ -83,7 +130,7 @@ def _attach_territories(current: Partnership) -> None:
 def profile_history(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     """The profile's changes and the names added to or removed from its territory, in one timeline."""
     partnership = access.partnership
-    territory = child_history(Territory, subject=_territory_name, partnership_id=partnership.pk)
+    territory = child_history(Territory, subject=_territory_name, fields=("parent",), partnership_id=partnership.pk)
     return render_history(
         request,
         title=partnership.name,

@@ -1,6 +1,8 @@
 """Step 2 in a real browser: a partner describes its services and fills its matrix row, the coordinator draws a
 finding from the heat map and, after a vote, makes it a priority. axe-core runs on every page visited."""
 
+import re
+
 import pytest
 
 from analysis.models import Finding, FindingOrigin
@@ -75,10 +77,16 @@ def partner_describes_a_service_and_fills_its_row(page, check_accessibility, cas
     open_tool(page, check_accessibility, "Outil 7 — Analyse de l'intervention sur les facteurs de protection")
     page.get_by_role("link", name=f"Remplir la ligne de {cast.organization.name}").click()
     check_accessibility(page)
+    # The factor the new service targets comes proposed from it: weekly, for children and parents.
+    proposed = page.get_by_role("group", name="Pratiques parentales Proposé", exact=True)
+    assert proposed.get_by_label("Intensité").input_value() == str(Intensity.REGULAR)
+    assert proposed.get_by_label("Activités directes auprès des enfants").is_checked()
+    assert proposed.get_by_label("Soutien aux parents").is_checked()
+    assert proposed.get_by_role("link", name=SERVICE).is_visible()
     for factor, intensity in ROW.items():
-        cell = page.get_by_role("group", name=factor, exact=True)
+        cell = page.get_by_role("group", name=re.compile(rf"^{factor}( Proposé)?$"))
         cell.get_by_label("Intensité").select_option(label=intensity)
-    page.get_by_role("group", name="Pratiques parentales", exact=True).get_by_label("Soutien aux parents").check()
+    proposed.get_by_label("Activités directes auprès des enfants").uncheck()
     submit(page, check_accessibility, "Enregistrer la ligne")
     page.get_by_role("status").filter(has_text="3 cases modifiées").wait_for()
 

@@ -226,3 +226,23 @@ def test_a_vote_and_its_candidates_are_one_history_entry(cast, cycle, findings, 
     vote = Vote.objects.get(cycle=cycle)
     record = vote.history.get()
     assert {link.finding_id for link in record.candidates.all()} == {finding.pk for finding in findings}
+
+
+def test_a_finding_shows_where_it_stood_in_the_closed_votes(cast, open_vote, findings, client_for, cycle_url):
+    for user, values in ((cast.partner, (6, 4, None)), (cast.committee, (2, 8, None))):
+        client_for(user).post(cycle_url("priorities:ballot", vote_pk=open_vote.pk), points(findings, *values))
+    page = cycle_url("analysis:finding_detail", finding_pk=findings[1].pk)
+    reader = client_for(cast.observer)
+    assert "Dans les votes de l" not in reader.get(page).content.decode()  # no result while the vote is open
+    client_for(cast.coordinator).post(cycle_url("priorities:vote_close", vote_pk=open_vote.pk))
+    content = " ".join(reader.get(page).content.decode().split())
+    assert "Dans les votes de l'Outil 8" in content
+    assert "Choix des priorités</a> : 12 points, rang 1 sur 3 — 2 membres l'ont appuyé" in content
+    first = " ".join(
+        reader.get(cycle_url("analysis:finding_detail", finding_pk=findings[0].pk)).content.decode().split()
+    )
+    assert "8 points, rang 2 sur 3" in first
+    last = " ".join(
+        reader.get(cycle_url("analysis:finding_detail", finding_pk=findings[2].pk)).content.decode().split()
+    )
+    assert "rang 3 sur 3 — aucun membre ne l'a appuyé" in last
