@@ -44,6 +44,13 @@ def test_every_member_sees_the_list_grouped_by_organization(cast, client_for, kn
         assert "École du Moulin" in content and "Heure du conte" in content
 
 
+def test_the_list_leads_straight_to_each_organizations_services(cast, client_for, known):
+    content = client_for(cast.partner).get(url("offer:home", cast)).content.decode()
+    for organization, count in ((cast.organization, 2), (known["school"], 1), (cast.other_organization, 1)):
+        assert f'<a href="#services-{organization.pk}">{organization.name} ({count})</a>' in content
+        assert f'id="services-{organization.pk}"' in content
+
+
 def test_list_filters(cast, client_for, known):
     client = client_for(cast.observer)
 
