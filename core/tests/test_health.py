@@ -9,7 +9,7 @@ from django.test import override_settings
 
 pytestmark = pytest.mark.django_db
 
-REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}}
+REDIS = {"default": {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}}
 # Nothing listens on port 1: a Redis that is down, for real (connection refused), not a stand-in.
 REDIS_DOWN = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
