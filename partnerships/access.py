@@ -10,6 +10,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
 
@@ -84,6 +85,9 @@ def partnership_view(perm: Perm = Perm.VIEW, *, methods: tuple[str, ...] = READ)
     A view reads (GET) unless it says which other methods it takes: FORM for a page that posts back to itself,
     ("POST",) for an action. Membership is checked before the HTTP method, so that an outsider learns nothing,
     not even that a POST-only address exists.
+
+    A view that only reads runs outside the request's transaction (ATOMIC_REQUESTS is for what writes): on
+    SQLite a transaction takes the write lock when it begins, and readers would wait for one another.
     """
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -98,7 +102,7 @@ def partnership_view(perm: Perm = Perm.VIEW, *, methods: tuple[str, ...] = READ)
             access.require(perm)
             return view(request, access, **kwargs)
 
-        return wrapper
+        return transaction.non_atomic_requests(wrapper) if set(methods) <= set(READ) else wrapper
 
     return decorator
 

@@ -6,11 +6,15 @@ SQLite the test database is a file (config/settings.py): an in-memory database w
 between the server's threads and prove nothing.
 """
 
+import re
+import sqlite3
+import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from threading import Barrier
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from analysis.models import Observation, Statistic
@@ -96,3 +100,27 @@ def test_simultaneous_edits_of_different_records_all_succeed(editors):
     assert Counter(statuses) == {302: PEOPLE * ROUNDS}
     texts = {o.pk: o.text for o in Observation.objects.filter(partnership=partnership)}
     assert texts == {o.pk: f"Texte {ROUNDS - 1} de la personne {n}." for n, o in enumerate(observations)}
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's write lock; PostgreSQL readers never take one")
+def test_reading_pages_never_wait_for_a_writer_on_sqlite(editors):
+    """Someone holds SQLite's write lock (a long save): every reading page still answers at once."""
+    partnership, browsers = editors
+    pages = [
+        reverse("partnerships:home", kwargs={"slug": partnership.slug}),
+        reverse("analysis:statistics", kwargs={"slug": partnership.slug}),
+        reverse("offer:home", kwargs={"slug": partnership.slug}),
+    ]
+    browsers[0].get(pages[0])  # shows, and so removes from the session, the message of the sign-in
+    writer = sqlite3.connect(connection.settings_dict["NAME"], isolation_level=None, timeout=0)
+    writer.execute("BEGIN IMMEDIATE")  # the write lock, as a save in progress holds it
+    try:
+        started = time.monotonic()
+        answers = [browsers[0].get(page) for page in pages]
+        statuses = [status for status, _page in answers]
+        waited = time.monotonic() - started
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert statuses == [200, 200, 200], [re.search(r"<title>(.*?)</title>", page).group(1) for _s, page in answers]
+    assert waited < 5  # the busy timeout is 20 s: a reader that took the lock would have waited it out
