@@ -19,6 +19,10 @@ def _delete_file_after_commit(storage, name: str) -> None:
         transaction.on_commit(lambda: storage.delete(name))
 
 
+class DocumentNotStored(Exception):
+    """The server could not write the document (disk full, a folder it may not write to): nothing was saved."""
+
+
 @transaction.atomic
 def commitment_save(
     *,
@@ -31,7 +35,10 @@ def commitment_save(
     previous_file = commitment.document.name if upload else ""
     storage = commitment.document.storage
     if upload and checked:
-        commitment.document.save(f"engagement.{checked.extension}", upload, save=False)
+        try:
+            commitment.document.save(f"engagement.{checked.extension}", upload, save=False)
+        except OSError as error:
+            raise DocumentNotStored from error
         commitment.document_name = PurePath(upload.name).name[:200]
         commitment.document_type = checked.content_type
     try:

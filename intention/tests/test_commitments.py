@@ -243,3 +243,18 @@ def test_dashboard_query_count_does_not_grow(cast, client_for, cycle, assert_fla
             record(cast, cycle, organization)
 
     assert_flat_queries(client_for(cast.partner), step_url(cast, cycle), grow=grow)
+
+
+def test_a_document_the_server_cannot_write_saves_nothing_and_says_so(cast, client_for, cycle, settings, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    settings.MEDIA_ROOT = blocker / "media"  # under a file: the storage cannot create its folder (OSError), for real
+    typed = data(representative_name="Geneviève Roy", statement="Participer aux rencontres.")
+    response = client_for(cast.partner).post(
+        edit_url(cast, cycle, cast.organization), {**typed, "signed_document": upload()}
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Le serveur n&#x27;a pas pu enregistrer le document" in content
+    assert 'value="Geneviève Roy"' in content and "Participer aux rencontres." in content  # nothing typed is lost
+    assert not Commitment.objects.exists()  # and nothing is half-saved

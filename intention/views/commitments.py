@@ -1,5 +1,7 @@
 """Step 1 of a cycle: the organizations' commitments, and the step's page that gathers them."""
 
+import logging
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
@@ -23,6 +25,8 @@ from .. import selectors, services
 from ..access import access_commitment, can_record_commitment
 from ..forms import CommitmentForm, RemoveDocumentForm
 from ..models import Commitment
+
+logger = logging.getLogger(__name__)
 
 
 def _step_url(access: PartnershipAccess, cycle_pk: int, organization_pk: int | None = None) -> str:
@@ -78,10 +82,20 @@ def commitment_edit(
             # Someone recorded this organization's commitment at the same moment: compare with theirs.
             current = selectors.commitment_of(cycle=cycle, organization=organization)
             return render_conflict(request, form=form, current=current, cancel_url=back_url, context=page)
-        messages.success(
-            request, _("L'engagement %(de_name)s a été enregistré.") % {"de_name": de_name(organization.name)}
-        )
-        return redirect(back_url)
+        except services.DocumentNotStored:
+            logger.exception("The signed document of a commitment could not be stored")
+            form.add_error(
+                "signed_document",
+                _(
+                    "Le serveur n'a pas pu enregistrer le document (espace disque plein ou dossier inaccessible) : "
+                    "rien n'a été enregistré. Joignez-le de nouveau plus tard, ou prévenez l'administration du site."
+                ),
+            )
+        else:
+            messages.success(
+                request, _("L'engagement %(de_name)s a été enregistré.") % {"de_name": de_name(organization.name)}
+            )
+            return redirect(back_url)
     context = {
         **page,
         "organization": organization,
