@@ -1,0 +1,135 @@
+"""Every read of Outil 9 and 10: the plan of a cycle is loaded whole in a fixed number of queries, whatever its
+size, and each page takes what it shows from it."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from analysis.models import Statistic
+from cycles.models import Cycle
+from factors.models import ProtectiveFactor
+from meetings.models import Meeting
+from organizations.models import Organization
+from partnerships.models import Partnership
+from priorities.models import Objective, SelectedFactor
+
+from .models import Action, ActionPartner, BudgetLine, DesiredChange, Funder, Indicator, PlanVersion
+
+
+@dataclass
+class Plan:
+    cycle: Cycle
+    objectives: list[Objective]
+    actions: list[Action]
+    selected_factors: list[ProtectiveFactor]
+    actions_by_transformation: dict[int, list[Action]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for action in self.actions:
+            for transformation in action.transformations.all():
+                self.actions_by_transformation.setdefault(transformation.pk, []).append(action)
+
+    @property
+    def transformations(self) -> list[DesiredChange]:
+        return [t for objective in self.objectives for t in objective.transformations.all()]
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return [i for t in self.transformations for i in t.indicators.all()]
+
+    @property
+    def budget_lines(self) -> list[BudgetLine]:
+        return [line for action in self.actions for line in action.budget_lines.all()]
+
+
+def _transformations() -> QuerySet[DesiredChange]:
+    indicators = Indicator.objects.select_related("baseline_statistic").prefetch_related("targets")
+    return DesiredChange.objects.select_related("lead").prefetch_related(
+        "factors", "partners", Prefetch("indicators", queryset=indicators)
+    )
+
+
+def objectives_with_plan(cycle: Cycle) -> list[Objective]:
+    """The cycle's objectives (Outil 8's), each with its transformations, their indicators and targets."""
+    return list(
+        Objective.objects.filter(cycle=cycle).prefetch_related(
+            "factors", Prefetch("transformations", queryset=_transformations())
+        )
+    )
+
+
+def actions(cycle: Cycle, *, organization_id: int | None = None) -> list[Action]:
+    """The cycle's actions with everything their pages show; only those an organization leads or joins if given."""
+    rows = Action.objects.filter(cycle=cycle)
+    if organization_id is not None:
+        rows = rows.filter(Q(lead_id=organization_id) | Q(partners__organization_id=organization_id)).distinct()
+    return list(_with_details(rows))
+
+
+def _with_details(rows: QuerySet[Action]) -> QuerySet[Action]:
+    return rows.select_related("lead").prefetch_related(
+        Prefetch("transformations", queryset=DesiredChange.objects.select_related("objective")),
+        "factors",
+        "services",
+        Prefetch("partners", queryset=ActionPartner.objects.select_related("organization")),
+        "milestones",
+        Prefetch("budget_lines", queryset=BudgetLine.objects.select_related("funder")),
+    )
+
+
+def plan_of(cycle: Cycle) -> Plan:
+    selected = [s.factor for s in SelectedFactor.objects.filter(cycle=cycle).select_related("factor")]
+    return Plan(cycle=cycle, objectives=objectives_with_plan(cycle), actions=actions(cycle), selected_factors=selected)
+
+
+def action_detail(action: Action) -> Action:
+    """One action with what its page shows (the same joins as the list)."""
+    return _with_details(Action.objects.filter(pk=action.pk)).get()
+
+
+def transformation_actions(transformation: DesiredChange) -> list[Action]:
+    return list(transformation.actions.select_related("lead").order_by("title"))
+
+
+def indicators_of(transformation: DesiredChange) -> list[Indicator]:
+    return list(transformation.indicators.select_related("baseline_statistic").prefetch_related("targets"))
+
+
+def objective_transformations(objective: Objective) -> dict[str, DesiredChange]:
+    return {t.system: t for t in objective.transformations.all()}
+
+
+def funders_queryset(partnership: Partnership) -> QuerySet[Funder]:
+    return Funder.objects.for_partnership(partnership)
+
+
+def funders(partnership: Partnership) -> list[Funder]:
+    return list(funders_queryset(partnership))
+
+
+def organizations(partnership: Partnership) -> QuerySet[Organization]:
+    return Organization.objects.for_partnership(partnership)
+
+
+def statistics(partnership: Partnership) -> QuerySet[Statistic]:
+    return Statistic.objects.for_partnership(partnership)
+
+
+def cycle_objectives(cycle: Cycle) -> QuerySet[Objective]:
+    return Objective.objects.filter(cycle=cycle)
+
+
+def cycle_transformations(cycle: Cycle) -> QuerySet[DesiredChange]:
+    return DesiredChange.objects.filter(objective__cycle=cycle).select_related("objective")
+
+
+def cycle_meetings(cycle: Cycle) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(cycle=cycle)
+
+
+def versions(cycle: Cycle) -> list[PlanVersion]:
+    return list(PlanVersion.objects.filter(cycle=cycle).select_related("meeting", "adopted_by"))
+
+
+def cycle_years(cycle: Cycle) -> list[int]:
+    return list(range(cycle.starts_on.year, cycle.ends_on.year + 1))
