@@ -54,8 +54,7 @@ def rows_save(
                 row.delete()
         for values in rows:
             record = by_pk.get(values.get("pk")) or rows_of.model(**{rows_of.parent: parent})
-            changed = [name for name in rows_of.fields if getattr(record, name) != values[name]]
-            if record.pk and not changed:
+            if record.pk and all(getattr(record, name) == values[name] for name in rows_of.fields):
                 continue
             for name in rows_of.fields:
                 setattr(record, name, values[name])
