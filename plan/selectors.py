@@ -2,8 +2,10 @@
 size, and each page takes what it shows from it."""
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import DecimalField, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 
 from analysis.models import Statistic
 from cycles.models import Cycle
@@ -58,19 +60,33 @@ def objectives_with_plan(cycle: Cycle) -> list[Objective]:
     )
 
 
-def actions(cycle: Cycle, *, organization_id: int | None = None) -> list[Action]:
-    """The cycle's actions with everything their pages show; only those an organization leads or joins if given."""
+def action_rows(cycle: Cycle, *, organization_id: int | None = None) -> list[Action]:
+    """The rows of a list of actions: lead, partners and the budget's sum (`budget_sum`); only those an
+    organization leads or joins if given."""
     rows = Action.objects.filter(cycle=cycle)
     if organization_id is not None:
-        rows = rows.filter(Q(lead_id=organization_id) | Q(partners__organization_id=organization_id)).distinct()
-    return list(_with_details(rows))
+        rows = rows.filter(pk__in=_led_or_joined(organization_id))
+    partners = ActionPartner.objects.select_related("organization").only("action_id", "organization__name")
+    return list(
+        rows.select_related("lead")
+        .only("title", "status", "starts_on", "ends_on", "cycle_id", "lead__name")
+        .annotate(budget_sum=Coalesce(Sum("budget_lines__amount"), Decimal("0"), output_field=DecimalField()))
+        .prefetch_related(Prefetch("partners", queryset=partners))
+    )
 
 
-def _with_details(rows: QuerySet[Action]) -> QuerySet[Action]:
+def _led_or_joined(organization_id: int) -> QuerySet[Action]:
+    return Action.objects.filter(Q(lead_id=organization_id) | Q(partners__organization_id=organization_id)).values("pk")
+
+
+def actions(cycle: Cycle) -> list[Action]:
+    """The cycle's actions with what the plan's overview, completeness and versions read."""
+    return list(_with_plan(Action.objects.filter(cycle=cycle)))
+
+
+def _with_plan(rows: QuerySet[Action]) -> QuerySet[Action]:
     return rows.select_related("lead").prefetch_related(
         Prefetch("transformations", queryset=DesiredChange.objects.select_related("objective")),
-        "factors",
-        "services",
         Prefetch("partners", queryset=ActionPartner.objects.select_related("organization")),
         "milestones",
         Prefetch("budget_lines", queryset=BudgetLine.objects.select_related("funder")),
@@ -84,7 +100,7 @@ def plan_of(cycle: Cycle) -> Plan:
 
 def action_detail(action: Action) -> Action:
     """One action with what its page shows (the same joins as the list)."""
-    return _with_details(Action.objects.filter(pk=action.pk)).get()
+    return _with_plan(Action.objects.filter(pk=action.pk)).prefetch_related("factors", "services").get()
 
 
 def transformation_actions(transformation: DesiredChange) -> list[Action]:

@@ -23,7 +23,7 @@ from .common import page_context, plan_url
 @partnership_view()
 def actions(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
     cycle, _can_manage = access_cycle(access, cycle_pk)
-    context = page_context(access, cycle, actions=selectors.actions(cycle), can_edit=access.can(Perm.EDIT_PLAN))
+    context = page_context(access, cycle, actions=selectors.action_rows(cycle), can_edit=access.can(Perm.EDIT_PLAN))
     return render(request, "plan/action_list.html", context)
 
 
