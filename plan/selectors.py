@@ -94,8 +94,31 @@ def _with_plan(rows: QuerySet[Action]) -> QuerySet[Action]:
 
 
 def plan_of(cycle: Cycle) -> Plan:
-    selected = [s.factor for s in SelectedFactor.objects.filter(cycle=cycle).select_related("factor")]
-    return Plan(cycle=cycle, objectives=objectives_with_plan(cycle), actions=actions(cycle), selected_factors=selected)
+    """The whole plan: what the overview and the versions read."""
+    return Plan(
+        cycle=cycle, objectives=objectives_with_plan(cycle), actions=actions(cycle), selected_factors=_selected(cycle)
+    )
+
+
+def plan_outline(cycle: Cycle) -> Plan:
+    """What the plan's page and the completeness check read: the actions without their partners, milestones or
+    funders' names (the dashboard counts the gaps)."""
+    lines = BudgetLine.objects.only("action_id", "year", "status", "amount")
+    rows = (
+        Action.objects.filter(cycle=cycle)
+        .only("title", "cycle_id", "lead_id", "starts_on", "ends_on", "follow_up")
+        .prefetch_related(
+            Prefetch("transformations", queryset=DesiredChange.objects.only("id")),
+            Prefetch("budget_lines", queryset=lines),
+        )
+    )
+    return Plan(
+        cycle=cycle, objectives=objectives_with_plan(cycle), actions=list(rows), selected_factors=_selected(cycle)
+    )
+
+
+def _selected(cycle: Cycle) -> list[ProtectiveFactor]:
+    return [s.factor for s in SelectedFactor.objects.filter(cycle=cycle).select_related("factor")]
 
 
 def action_detail(action: Action) -> Action:

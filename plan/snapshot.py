@@ -17,13 +17,12 @@ from priorities.models import Objective
 
 from .models import Action, BudgetLine, DesiredChange, Indicator, clientele_labels
 from .money import money
+from .selectors import plan_of
 
 Snapshot = dict[str, dict[str, dict]]
 
 
 def plan_snapshot(cycle: Cycle) -> Snapshot:
-    from .selectors import plan_of
-
     plan = plan_of(cycle)
     return {
         "objectives": {

@@ -9,7 +9,7 @@ from partnerships.permissions import Perm
 
 from .completeness import plan_gaps
 from .models import ActionPartner
-from .selectors import plan_of
+from .selectors import plan_outline
 
 STEP = 3
 
@@ -21,7 +21,7 @@ def todos(access: PartnershipAccess, cycle: Cycle | None) -> list[Todo]:
     kwargs = {"slug": slug, "cycle_pk": cycle.pk}
     found = []
     if access.can(Perm.EDIT_PLAN):
-        gaps = len(plan_gaps(plan_of(cycle), slug))
+        gaps = len(plan_gaps(plan_outline(cycle), slug))
         if gaps:
             label = ngettext(
                 "%(count)s point reste à compléter dans le plan d'action (Outil 10)",

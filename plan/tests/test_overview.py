@@ -11,7 +11,7 @@ from factors.tests.factories import FactorFactory
 from plan.completeness import GapKind, plan_gaps
 from plan.money import money
 from plan.overview import Filters, overview
-from plan.selectors import plan_of
+from plan.selectors import plan_of, plan_outline
 from plan.tests.factories import (
     ActionFactory,
     ActionPartnerFactory,
@@ -186,3 +186,12 @@ def test_the_timeline_places_actions_and_milestones_within_the_cycle(cast, cycle
     assert timeline.bars[0].marks[0].x == timeline.width
     assert len(timeline.undated) == 1
     assert [tick.label for tick in timeline.ticks] == ["2025", "2026", "2027", "2028"]
+
+
+def test_the_outline_the_dashboard_reads_finds_the_same_gaps(cast, cycle):
+    _complete_plan(cast, cycle)
+    ObjectiveFactory(cycle=cycle)
+    ActionFactory(cycle=cycle, lead=None)
+    BudgetLineFactory(action=cycle.actions.first(), year=2027, status="requested", amount=Decimal("5000"))
+    slug = cast.partnership.slug
+    assert plan_gaps(plan_outline(cycle), slug) == plan_gaps(plan_of(cycle), slug)

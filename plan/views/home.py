@@ -15,7 +15,7 @@ from .common import page_context
 @partnership_view()
 def home(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
     cycle, _can_manage = access_cycle(access, cycle_pk)
-    plan = selectors.plan_of(cycle)
+    plan = selectors.plan_outline(cycle)
     worked_on = {factor.pk for t in plan.transformations for factor in t.factors.all()}
     context = page_context(
         access,
