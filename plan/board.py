@@ -22,6 +22,6 @@ class ObjectiveRow:
 
 def plan_board(plan: Plan) -> list[ObjectiveRow]:
     return [
-        ObjectiveRow(objective=objective, systems=group_by_system(objective.transformations.all()))
+        ObjectiveRow(objective=objective, systems=group_by_system(objective.plan_transformations))
         for objective in plan.objectives
     ]

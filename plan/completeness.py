@@ -10,10 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.systems import System
+from factors.models import ProtectiveFactor
 
 from .models import BudgetStatus
 from .money import money
 from .selectors import Plan
+
+CONFIRMED, REQUESTED = BudgetStatus.CONFIRMED.value, BudgetStatus.REQUESTED.value
 
 
 class GapKind(StrEnum):
@@ -60,7 +63,7 @@ def _urls(slug: str, cycle_pk: int) -> Callable[..., str]:
 def _objective_gaps(plan: Plan, url) -> list[Gap]:
     gaps = []
     for objective in plan.objectives:
-        present = {t.system for t in objective.transformations.all()}
+        present = {t.system for t in objective.plan_transformations}
         for code, label in System.choices:
             if code not in present:
                 text = _("L'objectif « %(objective)s » n'a pas de transformation pour le système %(system)s.")
@@ -78,7 +81,7 @@ def _transformation_gaps(plan: Plan, url) -> list[Gap]:
     gaps = []
     for transformation in plan.transformations:
         name = {"transformation": _short(transformation.statement), "system": transformation.get_system_display()}
-        if not transformation.indicators.all():
+        if not transformation.indicator_list:
             gaps.append(
                 Gap(
                     GapKind.NO_INDICATOR,
@@ -109,7 +112,7 @@ def _indicator_gaps(plan: Plan, url) -> list[Gap]:
                     url("indicator_edit", indicator_pk=indicator.pk),
                 )
             )
-        if not indicator.targets.all():
+        if not indicator.target_list:
             gaps.append(
                 Gap(
                     GapKind.NO_TARGET,
@@ -129,7 +132,7 @@ def _action_gaps(plan: Plan, url) -> list[Gap]:
             gaps.append(Gap(GapKind.NO_LEAD, _("L'action « %(action)s » n'a pas d'organisme porteur.") % name, edit))
         if action.starts_on is None or action.ends_on is None:
             gaps.append(Gap(GapKind.NO_DATES, _("L'action « %(action)s » n'a pas de dates.") % name, edit))
-        if not action.budget_lines.all():
+        if not action.budget_list:
             gaps.append(
                 Gap(
                     GapKind.NO_BUDGET,
@@ -144,24 +147,29 @@ def _action_gaps(plan: Plan, url) -> list[Gap]:
     return gaps
 
 
+def untouched_factors(plan: Plan) -> list[ProtectiveFactor]:
+    """The factors selected in Outil 8 that no transformation works on."""
+    worked_on = {factor.pk for t in plan.transformations for factor in t.factor_list}
+    return [factor for factor in plan.selected_factors if factor.pk not in worked_on]
+
+
 def _factor_gaps(plan: Plan, url) -> list[Gap]:
-    worked_on = {factor.pk for t in plan.transformations for factor in t.factors.all()}
     return [
         Gap(
             GapKind.FACTOR_UNTOUCHED,
             _("Le facteur retenu « %(factor)s » n'est visé par aucune transformation.") % {"factor": factor.name},
             url("home") + "#facteurs",
         )
-        for factor in plan.selected_factors
-        if factor.pk not in worked_on
+        for factor in untouched_factors(plan)
     ]
 
 
 def budget_by_year(plan: Plan) -> dict[int, dict[str, Decimal]]:
+    """{year: {"confirmed": sum, "requested": sum}}, keyed by the plain codes (hashing a choice is slower)."""
     years: dict[int, dict[str, Decimal]] = {}
     for line in plan.budget_lines:
-        sums = years.setdefault(line.year, {BudgetStatus.CONFIRMED: Decimal("0"), BudgetStatus.REQUESTED: Decimal("0")})
-        sums[line.status] += line.amount
+        sums = years.setdefault(line.year, {CONFIRMED: Decimal("0"), REQUESTED: Decimal("0")})
+        sums[str(line.status)] += line.amount
     return dict(sorted(years.items()))
 
 
@@ -173,13 +181,13 @@ def _budget_gaps(plan: Plan, url) -> list[Gap]:
             text
             % {
                 "year": year,
-                "requested": money(sums[BudgetStatus.REQUESTED]),
-                "confirmed": money(sums[BudgetStatus.CONFIRMED]),
+                "requested": money(sums[REQUESTED]),
+                "confirmed": money(sums[CONFIRMED]),
             },
             url("overview") + "#budget",
         )
         for year, sums in budget_by_year(plan).items()
-        if sums[BudgetStatus.REQUESTED] > sums[BudgetStatus.CONFIRMED]
+        if sums[REQUESTED] > sums[CONFIRMED]
     ]
 
 

@@ -251,7 +251,7 @@ class Action(VersionedModel):
     @property
     def budget_total(self) -> Decimal:
         """From the prefetched budget lines when the selector gave them."""
-        return sum((line.amount for line in self.budget_lines.all()), Decimal("0"))
+        return sum((line.amount for line in self.budget_list), Decimal("0"))
 
 
 class ActionPartner(VersionedModel):

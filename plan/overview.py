@@ -15,6 +15,8 @@ from .completeness import Gap, plan_gaps
 from .models import Action, BudgetLine, BudgetStatus, DesiredChange
 from .selectors import Plan
 
+CONFIRMED = BudgetStatus.CONFIRMED.value
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -32,14 +34,14 @@ class Filters:
             return False
         if self.organization_id and self.organization_id not in _organizations(action):
             return False
-        return not self.funder_id or any(line.funder_id == self.funder_id for line in action.budget_lines.all())
+        return not self.funder_id or any(line.funder_id == self.funder_id for line in action.budget_list)
 
     def keeps_line(self, line: BudgetLine) -> bool:
         return not self.funder_id or line.funder_id == self.funder_id
 
 
 def _organizations(action: Action) -> set[int]:
-    return {action.lead_id, *(part.organization_id for part in action.partners.all())} - {None}
+    return {action.lead_id, *(part.organization_id for part in action.partner_list)} - {None}
 
 
 @dataclass
@@ -107,7 +109,7 @@ def timeline(actions: list[Action], start: datetime.date, end: datetime.date) ->
             y=AXIS_HEIGHT + index * ROW_HEIGHT,
             x=x(action.starts_on),
             width=max(x(action.ends_on) - x(action.starts_on), 2),
-            marks=[Mark(x=x(m.date), label=m.title, done=m.done) for m in action.milestones.all()],
+            marks=[Mark(x=x(m.date), label=m.title, done=m.done) for m in action.milestone_list],
         )
         for index, action in enumerate(dated)
     ]
@@ -117,7 +119,7 @@ def timeline(actions: list[Action], start: datetime.date, end: datetime.date) ->
         height=AXIS_HEIGHT + len(bars) * ROW_HEIGHT + 4,
         bars=bars,
         ticks=ticks,
-        undated=[a for a in actions if a not in dated],
+        undated=[a for a in actions if not (a.starts_on and a.ends_on)],
     )
 
 
@@ -139,7 +141,7 @@ class Total:
         return self.requested > self.confirmed
 
     def add(self, line: BudgetLine) -> None:
-        if line.status == BudgetStatus.CONFIRMED:
+        if line.status == CONFIRMED:
             self.confirmed += line.amount
         else:
             self.requested += line.amount
@@ -169,10 +171,10 @@ def budget_tables(lines: list[tuple[Action, BudgetLine]]) -> tuple[Total, list[B
     systems = dict(System.choices)
 
     def objectives(line: BudgetLine) -> list[str]:
-        return sorted({t.objective.title for t in by_action[id(line)].transformations.all()}) or [_("Sans objectif")]
+        return sorted({t.objective.title for t in by_action[id(line)].transformation_list}) or [_("Sans objectif")]
 
     def system_labels(line: BudgetLine) -> list[str]:
-        codes = {t.system for t in by_action[id(line)].transformations.all()}
+        codes = {t.system for t in by_action[id(line)].transformation_list}
         return [str(systems[c]) for c in System.values if c in codes] or [_("Sans système")]
 
     def lead(line: BudgetLine) -> list[str]:
@@ -208,7 +210,7 @@ def overview(plan: Plan, filters: Filters, *, slug: str) -> Overview:
     blocks = []
     for objective in plan.objectives:
         rows = []
-        for transformation in objective.transformations.all():
+        for transformation in objective.plan_transformations:
             if filters.system and transformation.system != filters.system:
                 continue
             serving = [a for a in plan.actions_by_transformation.get(transformation.pk, []) if a.pk in kept_ids]
@@ -218,8 +220,8 @@ def overview(plan: Plan, filters: Filters, *, slug: str) -> Overview:
         if rows or not (filters.system or filters.on_actions):
             blocks.append(ObjectiveBlock(objective=objective, rows=rows))
     if filters.system:
-        kept = [a for a in kept if any(t.system == filters.system for t in a.transformations.all())]
-    lines = [(a, line) for a in kept for line in a.budget_lines.all() if filters.keeps_line(line)]
+        kept = [a for a in kept if any(t.system == filters.system for t in a.transformation_list)]
+    lines = [(a, line) for a in kept for line in a.budget_list if filters.keeps_line(line)]
     grand, tables = budget_tables(lines)
     return Overview(
         blocks=blocks,

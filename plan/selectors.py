@@ -11,11 +11,12 @@ from analysis.models import Statistic
 from cycles.models import Cycle
 from factors.models import ProtectiveFactor
 from meetings.models import Meeting
+from offer.models import Service
 from organizations.models import Organization
 from partnerships.models import Partnership
 from priorities.models import Objective, SelectedFactor
 
-from .models import Action, ActionPartner, BudgetLine, DesiredChange, Funder, Indicator, PlanVersion
+from .models import Action, ActionPartner, BudgetLine, DesiredChange, Funder, Indicator, Milestone, PlanVersion, Target
 
 
 @dataclass
@@ -28,34 +29,43 @@ class Plan:
 
     def __post_init__(self) -> None:
         for action in self.actions:
-            for transformation in action.transformations.all():
+            for transformation in action.transformation_list:
                 self.actions_by_transformation.setdefault(transformation.pk, []).append(action)
 
     @property
     def transformations(self) -> list[DesiredChange]:
-        return [t for objective in self.objectives for t in objective.transformations.all()]
+        return [t for objective in self.objectives for t in objective.plan_transformations]
 
     @property
     def indicators(self) -> list[Indicator]:
-        return [i for t in self.transformations for i in t.indicators.all()]
+        return [i for t in self.transformations for i in t.indicator_list]
 
     @property
     def budget_lines(self) -> list[BudgetLine]:
-        return [line for action in self.actions for line in action.budget_lines.all()]
+        return [line for action in self.actions for line in action.budget_list]
+
+
+# The plan is read as plain lists (`to_attr`): a page of 200 actions reads them thousands of times, and a list
+# costs nothing where a related manager's `.all()` builds a queryset each time.
 
 
 def _transformations() -> QuerySet[DesiredChange]:
-    indicators = Indicator.objects.select_related("baseline_statistic").prefetch_related("targets")
+    targets = Prefetch("targets", queryset=Target.objects.all(), to_attr="target_list")
+    indicators = Indicator.objects.select_related("baseline_statistic").prefetch_related(targets)
     return DesiredChange.objects.select_related("lead").prefetch_related(
-        "factors", "partners", Prefetch("indicators", queryset=indicators)
+        Prefetch("factors", queryset=ProtectiveFactor.objects.all(), to_attr="factor_list"),
+        Prefetch("partners", queryset=Organization.objects.all(), to_attr="partner_list"),
+        Prefetch("indicators", queryset=indicators, to_attr="indicator_list"),
     )
 
 
 def objectives_with_plan(cycle: Cycle) -> list[Objective]:
-    """The cycle's objectives (Outil 8's), each with its transformations, their indicators and targets."""
+    """The cycle's objectives (Outil 8's), each with its factors (`plan_factors`) and transformations
+    (`plan_transformations`: `factor_list`, `partner_list`, `indicator_list` with their `target_list`)."""
     return list(
         Objective.objects.filter(cycle=cycle).prefetch_related(
-            "factors", Prefetch("transformations", queryset=_transformations())
+            Prefetch("factors", queryset=ProtectiveFactor.objects.all(), to_attr="plan_factors"),
+            Prefetch("transformations", queryset=_transformations(), to_attr="plan_transformations"),
         )
     )
 
@@ -71,7 +81,7 @@ def action_rows(cycle: Cycle, *, organization_id: int | None = None) -> list[Act
         rows.select_related("lead")
         .only("title", "status", "starts_on", "ends_on", "cycle_id", "lead__name")
         .annotate(budget_sum=Coalesce(Sum("budget_lines__amount"), Decimal("0"), output_field=DecimalField()))
-        .prefetch_related(Prefetch("partners", queryset=partners))
+        .prefetch_related(Prefetch("partners", queryset=partners, to_attr="partner_list"))
     )
 
 
@@ -80,16 +90,21 @@ def _led_or_joined(organization_id: int) -> QuerySet[Action]:
 
 
 def actions(cycle: Cycle) -> list[Action]:
-    """The cycle's actions with what the plan's overview, completeness and versions read."""
+    """The cycle's actions with what the plan's overview, completeness and versions read: `transformation_list`,
+    `partner_list`, `milestone_list`, `budget_list`."""
     return list(_with_plan(Action.objects.filter(cycle=cycle)))
 
 
 def _with_plan(rows: QuerySet[Action]) -> QuerySet[Action]:
     return rows.select_related("lead").prefetch_related(
-        Prefetch("transformations", queryset=DesiredChange.objects.select_related("objective")),
-        Prefetch("partners", queryset=ActionPartner.objects.select_related("organization")),
-        "milestones",
-        Prefetch("budget_lines", queryset=BudgetLine.objects.select_related("funder")),
+        Prefetch(
+            "transformations",
+            queryset=DesiredChange.objects.select_related("objective"),
+            to_attr="transformation_list",
+        ),
+        Prefetch("partners", queryset=ActionPartner.objects.select_related("organization"), to_attr="partner_list"),
+        Prefetch("milestones", queryset=Milestone.objects.all(), to_attr="milestone_list"),
+        Prefetch("budget_lines", queryset=BudgetLine.objects.select_related("funder"), to_attr="budget_list"),
     )
 
 
@@ -108,8 +123,8 @@ def plan_outline(cycle: Cycle) -> Plan:
         Action.objects.filter(cycle=cycle)
         .only("title", "cycle_id", "lead_id", "starts_on", "ends_on", "follow_up")
         .prefetch_related(
-            Prefetch("transformations", queryset=DesiredChange.objects.only("id")),
-            Prefetch("budget_lines", queryset=lines),
+            Prefetch("transformations", queryset=DesiredChange.objects.only("id"), to_attr="transformation_list"),
+            Prefetch("budget_lines", queryset=lines, to_attr="budget_list"),
         )
     )
     return Plan(
@@ -122,8 +137,15 @@ def _selected(cycle: Cycle) -> list[ProtectiveFactor]:
 
 
 def action_detail(action: Action) -> Action:
-    """One action with what its page shows (the same joins as the list)."""
-    return _with_plan(Action.objects.filter(pk=action.pk)).prefetch_related("factors", "services").get()
+    """One action with what its page shows: the plan's lists, and `factor_list` and `service_list`."""
+    return (
+        _with_plan(Action.objects.filter(pk=action.pk))
+        .prefetch_related(
+            Prefetch("factors", queryset=ProtectiveFactor.objects.all(), to_attr="factor_list"),
+            Prefetch("services", queryset=Service.objects.all(), to_attr="service_list"),
+        )
+        .get()
+    )
 
 
 def transformation_actions(transformation: DesiredChange) -> list[Action]:
@@ -132,10 +154,6 @@ def transformation_actions(transformation: DesiredChange) -> list[Action]:
 
 def indicators_of(transformation: DesiredChange) -> list[Indicator]:
     return list(transformation.indicators.select_related("baseline_statistic").prefetch_related("targets"))
-
-
-def objective_transformations(objective: Objective) -> dict[str, DesiredChange]:
-    return {t.system: t for t in objective.transformations.all()}
 
 
 def funders_queryset(partnership: Partnership) -> QuerySet[Funder]:

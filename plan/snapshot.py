@@ -26,7 +26,7 @@ def plan_snapshot(cycle: Cycle) -> Snapshot:
     plan = plan_of(cycle)
     return {
         "objectives": {
-            str(o.pk): {"title": o.title, "factors": sorted(f.name for f in o.factors.all())} for o in plan.objectives
+            str(o.pk): {"title": o.title, "factors": sorted(f.name for f in o.plan_factors)} for o in plan.objectives
         },
         "transformations": {str(t.pk): _transformation(t) for t in plan.transformations},
         "indicators": {str(i.pk): _indicator(i) for i in plan.indicators},
@@ -48,22 +48,22 @@ def _transformation(t: DesiredChange) -> dict:
         "system": t.system,
         "statement": t.statement,
         "lead": _name(t.lead),
-        "partners": sorted(o.name for o in t.partners.all()),
-        "factors": sorted(f.name for f in t.factors.all()),
+        "partners": sorted(o.name for o in t.partner_list),
+        "factors": sorted(f.name for f in t.factor_list),
     }
 
 
 def _indicator(i: Indicator) -> dict:
     values = {name: _text(getattr(i, name)) for name in INDICATOR_FIELDS}
     values["baseline_statistic"] = _name(i.baseline_statistic)
-    values["targets"] = [{"value": _text(t.value), "date": _text(t.date)} for t in i.targets.all()]
+    values["targets"] = [{"value": _text(t.value), "date": _text(t.date)} for t in i.target_list]
     return values
 
 
 def _action(a: Action) -> dict:
     values = {name: _text(getattr(a, name)) for name in ACTION_FIELDS}
     values["lead"] = _name(a.lead)
-    values["transformations"] = sorted(str(t) for t in a.transformations.all())
+    values["transformations"] = sorted(str(t) for t in a.transformation_list)
     values["partners"] = [
         {
             "organization": p.organization.name,
@@ -71,12 +71,12 @@ def _action(a: Action) -> dict:
             "contribution_in_kind": p.contribution_in_kind,
             "contribution_money": _text(p.contribution_money),
         }
-        for p in a.partners.all()
+        for p in a.partner_list
     ]
-    values["milestones"] = [{"title": m.title, "date": _text(m.date), "done": m.done} for m in a.milestones.all()]
+    values["milestones"] = [{"title": m.title, "date": _text(m.date), "done": m.done} for m in a.milestone_list]
     values["budget"] = [
         {"year": b.year, "funder": b.funder.name, "amount": _text(b.amount), "status": b.status, "nature": b.nature}
-        for b in a.budget_lines.all()
+        for b in a.budget_list
     ]
     return values
 

@@ -54,7 +54,7 @@ def action_detail(request: HttpRequest, access: PartnershipAccess, cycle_pk: int
     action, can_edit = access_action(access, cycle_pk, action_pk)
     _action, can_edit_milestones = access_action_milestones(access, cycle_pk, action_pk)
     detail = selectors.action_detail(action)
-    own_part = next((p for p in detail.partners.all() if p.organization_id == access.organization_id), None)
+    own_part = next((p for p in detail.partner_list if p.organization_id == access.organization_id), None)
     context = page_context(
         access,
         action.cycle,

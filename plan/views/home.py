@@ -9,6 +9,7 @@ from partnerships.permissions import Perm
 
 from .. import selectors
 from ..board import plan_board
+from ..completeness import untouched_factors
 from .common import page_context
 
 
@@ -16,13 +17,12 @@ from .common import page_context
 def home(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
     cycle, _can_manage = access_cycle(access, cycle_pk)
     plan = selectors.plan_outline(cycle)
-    worked_on = {factor.pk for t in plan.transformations for factor in t.factors.all()}
     context = page_context(
         access,
         cycle,
         rows=plan_board(plan),
         plan=plan,
-        untouched=[factor for factor in plan.selected_factors if factor.pk not in worked_on],
+        untouched=untouched_factors(plan),
         can_edit=access.can(Perm.EDIT_PLAN),
     )
     return render(request, "plan/home.html", context)
