@@ -1,7 +1,6 @@
 """Amounts of money as each language writes them: « 1 234,50 $ » in French, "$1,234.50" in English. Sums are
 Decimal throughout, never floats."""
 
-from collections.abc import Iterable
 from decimal import Decimal
 
 from django.utils.translation import get_language
@@ -20,7 +19,3 @@ def money(amount: Decimal | int | None) -> str:
     if (get_language() or "fr").startswith("en"):
         return f"{sign}${grouped}.{cents}"
     return f"{sign}{grouped.replace(',', NBSP)},{cents}{NBSP}$"
-
-
-def total(amounts: Iterable[Decimal | None]) -> Decimal:
-    return sum((amount for amount in amounts if amount is not None), Decimal("0"))
