@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import FingerprintFormMixin
 from core.forms import RecordFormMixin, normalized, refuse_duplicate
+from core.submissions import OnceFormMixin
 from core.systems import System
 from cycles.models import Cycle
 from factors.forms import factor_field
@@ -164,7 +165,9 @@ class ContributionForm(RecordFormMixin, forms.ModelForm):
         fields = ["role", "contribution_in_kind", "contribution_money"]
 
 
-class AdoptForm(forms.Form):
+class AdoptForm(OnceFormMixin, forms.Form):
+    """Adopting creates a version: sent twice (a double click, the back button), it adopts once."""
+
     adopted_on = forms.DateField(label=_("Adopté le"), widget=DATE_WIDGET)
     meeting = forms.ModelChoiceField(label=_("Rencontre"), queryset=None, required=False)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -85,3 +85,11 @@ def test_the_snapshot_reads_in_a_fixed_number_of_queries(cast, cycle, action, dj
     plan_of(cycle)
     with django_assert_max_num_queries(20):
         plan_snapshot(cycle)
+
+
+def test_adopting_twice_with_the_same_form_adopts_once(cast, client_for, cycle_url, action):
+    client = client_for(cast.coordinator)
+    token = client.get(cycle_url("plan:version_adopt")).context["form"].initial["form_token"]
+    for _ in range(2):
+        assert _adopt(client, cycle_url, note="Adopté", form_token=token).status_code == 302
+    assert PlanVersion.objects.count() == 1

@@ -1,11 +1,11 @@
 """Adopted versions of the plan: adopting freezes the plan; any two versions, or a version and today's plan,
 compare item by item."""
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core.submissions import create_once
 from cycles.access import access_cycle
 from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
@@ -33,15 +33,21 @@ def version_adopt(request: HttpRequest, access: PartnershipAccess, cycle_pk: int
     cycle, _can_manage = access_cycle(access, cycle_pk)
     form = AdoptForm(request.POST or None, cycle=cycle)
     if request.method == "POST" and form.is_valid():
-        version = services.version_adopt(
-            cycle=cycle,
-            adopted_on=form.cleaned_data["adopted_on"],
-            meeting=form.cleaned_data["meeting"],
-            note=form.cleaned_data["note"],
-            adopted_by=request.user,
+        adopted = create_once(
+            request,
+            form,
+            create=lambda: services.version_adopt(
+                cycle=cycle,
+                adopted_on=form.cleaned_data["adopted_on"],
+                meeting=form.cleaned_data["meeting"],
+                note=form.cleaned_data["note"],
+                adopted_by=request.user,
+            ),
+            url=lambda version: plan_url("version_detail", access, cycle.pk, version_pk=version.pk),
+            message=lambda version: _("La version %(number)s du plan a été adoptée.") % {"number": version.number},
         )
-        messages.success(request, _("La version %(number)s du plan a été adoptée.") % {"number": version.number})
-        return redirect(plan_url("version_detail", access, cycle.pk, version_pk=version.pk))
+        if adopted:
+            return adopted
     return render(request, "plan/version_adopt.html", page_context(access, cycle, form=form))
 
 
