@@ -221,3 +221,29 @@ def test_deleting_an_action_lists_its_rows(cast, client_for, cycle_url, cycle):
     assert "1 jalon" in page and "1 ligne budgétaire" in page
     assert client_for(cast.coordinator).post(address).status_code == 302
     assert not Action.objects.filter(pk=action.pk).exists()
+
+
+def test_editing_an_action_keeps_one_history_entry_per_save_and_refuses_a_stale_form(
+    cast, client_for, cycle_url, cycle
+):
+    transformation = TransformationFactory(objective=ObjectiveFactory(cycle=cycle))
+    action = ActionFactory(cycle=cycle, lead=cast.organization)
+    client = client_for(cast.committee)
+    address = cycle_url("plan:action_edit", action_pk=action.pk)
+    data = {
+        "version": action.version,
+        "title": "Croque-livres",
+        "transformations": [transformation.pk],
+        "lead": cast.organization.pk,
+        "status": "under_way",
+    }
+    before = action.history.count()
+    assert client.post(address, data).status_code == 302
+    action.refresh_from_db()
+    assert action.history.count() == before + 1 and list(action.transformations.all()) == [transformation]
+    stale = client.post(address, {**data, "title": "Autre titre"})
+    assert stale.status_code == 409
+    action.refresh_from_db()
+    assert action.title == "Croque-livres"
+    history = client_for(cast.observer).get(cycle_url("plan:action_history", action_pk=action.pk))
+    assert history.status_code == 200 and "En cours" in history.content.decode()
