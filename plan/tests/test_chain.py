@@ -58,3 +58,13 @@ def test_a_cited_statistic_cannot_be_deleted_from_under_the_indicator(cast, cycl
     IndicatorFactory(transformation__objective=ObjectiveFactory(cycle=cycle), baseline_statistic=statistic)
     address = url("analysis:statistic_delete", cast, statistic_pk=statistic.pk)
     assert client_for(cast.coordinator).post(address).status_code == 409
+
+
+def test_an_action_shows_the_meetings_that_discussed_it(cast, cycle, client_for, cycle_url):
+    from meetings.models import AgendaItem
+
+    action = ActionFactory(cycle=cycle)
+    meeting = MeetingFactory(cycle=cycle, title="Rencontre de planification")
+    AgendaItem.objects.create(meeting=meeting, position=1, title="Les croque-livres", action=action)
+    page = client_for(cast.observer).get(cycle_url("plan:action_detail", action_pk=action.pk)).content.decode()
+    assert "Rencontre de planification" in page
