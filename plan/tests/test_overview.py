@@ -195,3 +195,13 @@ def test_the_outline_the_dashboard_reads_finds_the_same_gaps(cast, cycle):
     BudgetLineFactory(action=cycle.actions.first(), year=2027, status="requested", amount=Decimal("5000"))
     slug = cast.partnership.slug
     assert plan_gaps(plan_outline(cycle), slug) == plan_gaps(plan_of(cycle), slug)
+
+
+def test_the_overview_reads_in_english_with_english_amounts(cast, cycle, client_for, cycle_url):
+    action = ActionFactory(cycle=cycle, title="Book boxes")
+    BudgetLineFactory(action=action, amount=Decimal("1234.50"))
+    client = client_for(cast.observer)
+    client.cookies["django_language"] = "en"
+    page = client.get(cycle_url("plan:overview")).content.decode()
+    assert "Tool 10 — Action plan overview" in page and "$1,234.50" in page
+    assert "What the plan lacks" in page and "has no follow-up schedule" in page
