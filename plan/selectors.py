@@ -21,6 +21,9 @@ from .models import Action, ActionPartner, BudgetLine, DesiredChange, Funder, In
 
 @dataclass
 class Plan:
+    """A cycle's plan as one page reads it (`plan_of`, or `plan_outline` without the actions' details): Outil 8's
+    objectives with their transformations, the actions, the factors selected in Outil 8."""
+
     cycle: Cycle
     objectives: list[Objective]
     actions: list[Action]

@@ -70,7 +70,8 @@ def _edit(request, access, rows_of: RowSet, parent: models.Model, can_edit: bool
     if "add_row" in request.POST:
         data = request.POST.copy()
         total = f"{rows_of.name}-TOTAL_FORMS"
-        data[total] = str(int(data.get(total) or 0) + 1)
+        count = data.get(total, "")
+        data[total] = str(int(count) + 1) if count.isdigit() else count  # a broken form says so below
         formset = row_formset(rows_of.name, extra=0)(data, **kwargs)
         return _render(request, access, cycle, page, formset, RowsFingerprintForm(data), adding=True)
     formset = row_formset(rows_of.name, extra=0)(request.POST, **kwargs)
