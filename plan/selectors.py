@@ -92,10 +92,29 @@ def _led_or_joined(organization_id: int) -> QuerySet[Action]:
     return Action.objects.filter(Q(lead_id=organization_id) | Q(partners__organization_id=organization_id)).values("pk")
 
 
-def actions(cycle: Cycle) -> list[Action]:
-    """The cycle's actions with what the plan's overview, completeness and versions read: `transformation_list`,
-    `partner_list`, `milestone_list`, `budget_list`."""
-    return list(_with_plan(Action.objects.filter(cycle=cycle)))
+def actions(cycle: Cycle, objectives: list[Objective]) -> list[Action]:
+    """The cycle's actions with what the plan's overview, completeness and versions read: `transformation_list`
+    (the objectives' own transformations), `partner_list`, `milestone_list`, `budget_list`. The partnership's
+    organizations and funders are read once and shared by every row that names them, rather than joined to each."""
+    rows = list(
+        Action.objects.filter(cycle=cycle).prefetch_related(
+            Prefetch("transformations", queryset=DesiredChange.objects.only("id"), to_attr="transformation_list"),
+            Prefetch("partners", queryset=ActionPartner.objects.all(), to_attr="partner_list"),
+            Prefetch("milestones", queryset=Milestone.objects.all(), to_attr="milestone_list"),
+            Prefetch("budget_lines", queryset=BudgetLine.objects.all(), to_attr="budget_list"),
+        )
+    )
+    transformations = {t.pk: t for objective in objectives for t in objective.plan_transformations}
+    organizations = {o.pk: o for o in Organization.objects.filter(partnership_id=cycle.partnership_id)}
+    funders = {f.pk: f for f in Funder.objects.filter(partnership_id=cycle.partnership_id)}
+    for action in rows:
+        action.lead = organizations.get(action.lead_id)
+        action.transformation_list = [transformations.get(t.pk, t) for t in action.transformation_list]
+        for part in action.partner_list:
+            part.organization = organizations[part.organization_id]
+        for line in action.budget_list:
+            line.funder = funders[line.funder_id]
+    return rows
 
 
 def _with_plan(rows: QuerySet[Action]) -> QuerySet[Action]:
@@ -113,8 +132,9 @@ def _with_plan(rows: QuerySet[Action]) -> QuerySet[Action]:
 
 def plan_of(cycle: Cycle) -> Plan:
     """The whole plan: what the overview and the versions read."""
+    objectives = objectives_with_plan(cycle)
     return Plan(
-        cycle=cycle, objectives=objectives_with_plan(cycle), actions=actions(cycle), selected_factors=_selected(cycle)
+        cycle=cycle, objectives=objectives, actions=actions(cycle, objectives), selected_factors=_selected(cycle)
     )
 
 
