@@ -65,17 +65,27 @@ AXIS_HEIGHT = 24
 
 @dataclass(frozen=True)
 class Mark:
+    """A milestone: a diamond on its action's bar, `y` its top and `cy` the centre it turns around."""
+
     x: float
+    y: int
+    cy: int
     label: str
+    date: str  # ISO, as the table beside the drawing shows it
     done: bool
 
 
 @dataclass(frozen=True)
 class Bar:
+    """An action from its start to its end; the drawing and the table read the same values, ready to write (a
+    page of 200 actions would otherwise format each date and sum each coordinate in the template)."""
+
     action: Action
     y: int
     x: float
     width: float
+    starts: str
+    ends: str
     marks: list[Mark]
 
 
@@ -103,16 +113,23 @@ def timeline(actions: list[Action], start: datetime.date, end: datetime.date) ->
 
     dated = [a for a in actions if a.starts_on and a.ends_on]
     dated.sort(key=lambda a: (a.starts_on, a.title))
-    bars = [
-        Bar(
+
+    def bar(index: int, action: Action) -> Bar:
+        y = AXIS_HEIGHT + index * ROW_HEIGHT
+        return Bar(
             action=action,
-            y=AXIS_HEIGHT + index * ROW_HEIGHT,
+            y=y,
             x=x(action.starts_on),
             width=max(x(action.ends_on) - x(action.starts_on), 2),
-            marks=[Mark(x=x(m.date), label=m.title, done=m.done) for m in action.milestone_list],
+            starts=action.starts_on.isoformat(),
+            ends=action.ends_on.isoformat(),
+            marks=[
+                Mark(x=x(m.date), y=y + 2, cy=y + 6, label=m.title, date=m.date.isoformat(), done=m.done)
+                for m in action.milestone_list
+            ],
         )
-        for index, action in enumerate(dated)
-    ]
+
+    bars = [bar(index, action) for index, action in enumerate(dated)]
     ticks = [Tick(x=x(datetime.date(year, 1, 1)), label=str(year)) for year in range(start.year, end.year + 1)]
     return Timeline(
         width=WIDTH,
