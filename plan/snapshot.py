@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from core.systems import RANK
 from cycles.models import Cycle
 from priorities.models import Objective
 
@@ -63,7 +64,10 @@ def _indicator(i: Indicator) -> dict:
 def _action(a: Action) -> dict:
     values = {name: _text(getattr(a, name)) for name in ACTION_FIELDS}
     values["lead"] = _name(a.lead)
-    values["transformations"] = sorted(str(t) for t in a.transformation_list)
+    values["transformations"] = sorted(
+        ({"system": t.system, "statement": t.statement} for t in a.transformation_list),
+        key=lambda t: (RANK[t["system"]], t["statement"]),
+    )
     values["partners"] = [
         {
             "organization": p.organization.name,
@@ -158,6 +162,8 @@ def display(model: type[models.Model], name: str, value: object) -> str:
 
 
 def display_row(name: str, row: dict) -> str:
+    if name == "transformations":
+        return f"{display(DesiredChange, 'system', row['system'])} — {row['statement']}"
     if name == "budget":
         status = display(BudgetLine, "status", row["status"])
         nature = display(BudgetLine, "nature", row["nature"])

@@ -93,3 +93,15 @@ def test_adopting_twice_with_the_same_form_adopts_once(cast, client_for, cycle_u
     for _ in range(2):
         assert _adopt(client, cycle_url, note="Adopté", form_token=token).status_code == 302
     assert PlanVersion.objects.count() == 1
+
+
+def test_a_version_reads_in_the_readers_language(cast, client_for, cycle_url, cycle, action):
+    _adopt(client_for(cast.coordinator), cycle_url, note="Adopté")
+    version = PlanVersion.objects.get()
+    other = TransformationFactory(objective=action.transformations.first().objective, system="enfant")
+    action.transformations.add(other)
+    with translation.override("en"):
+        (changed,) = compare(version.snapshot, plan_snapshot(cycle))[3].changed
+        (change,) = changed.changes
+        assert change.label == "Desired transformations"
+        assert change.new.startswith("Child — ") and "Family — " in change.new
