@@ -6,6 +6,7 @@ with a real POST carrying the CSRF token of the sign-in form.
 """
 
 import http.client
+import json
 import os
 import re
 import sys
@@ -46,6 +47,16 @@ class Browser:
             self.cookies[name.strip()] = rest.split(";", 1)[0]
         connection.close()
         return response, text
+
+
+def probe(browser: Browser, path: str) -> tuple[int, str]:
+    """A request as the proxy's or the supervisor's health probe makes it: plain HTTP, no cookie, no TLS header."""
+    connection = http.client.HTTPConnection(browser.host, browser.port, timeout=30)
+    connection.request("GET", path, headers={"Host": browser.host})
+    response = connection.getresponse()
+    text = response.read().decode("utf-8", "replace")
+    connection.close()
+    return response.status, text
 
 
 def wait_until_up(browser: Browser) -> None:
@@ -110,6 +121,10 @@ def main(base: str) -> None:
 
     response, page = browser.request("GET", "/.well-known/security.txt")
     expect(response.status == 200 and "Contact: mailto:" in page, "security.txt answers with a contact")
+
+    status, body = probe(browser, "/healthz")
+    health = json.loads(body) if status == 200 else {}
+    expect(health.get("status") == "ok", f"/healthz answers a plain-HTTP probe with ok (got {status} {body[:80]})")
 
     response, page = browser.request("GET", "/page-qui-n-existe-pas/")
     expect(response.status == 404, f"an unknown address answers 404 (got {response.status})")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import NoReverseMatch, reverse
 
 from cycles.models import Cycle
@@ -16,7 +16,7 @@ from organizations.models import Organization
 from partnerships.models import Membership, Partnership, Role
 from privacy.notice import notice_accept
 
-from . import hooks
+from . import floor, hooks
 from .generate import SLUG_PREFIX
 
 WARMUP = 2
@@ -103,7 +103,9 @@ def coordinator_client(partnership: Partnership) -> Client:
     return client
 
 
+@override_settings(ROOT_URLCONF="bench.urls")  # the product's URLs and the framework floor
 def measure(partnerships: list[Partnership], *, repeat: int, progress=None) -> Measurement:
+    """Every page of each sampled partnership, the framework floor first (`Measurement.pages[0]`)."""
     results: dict[str, PageTiming] = {}
     skipped: dict[str, str] = {}
     for partnership in partnerships:
@@ -112,7 +114,8 @@ def measure(partnerships: list[Partnership], *, repeat: int, progress=None) -> M
         client = coordinator_client(partnership)
         pages, partnership_skipped = pages_for(partnership)
         skipped.update(partnership_skipped)
-        for label, url in pages:
+        floor_url = reverse(floor.URL_NAME, kwargs={"slug": partnership.slug})
+        for label, url in [(floor.LABEL, floor_url), *pages]:
             timing = results.setdefault(label, PageTiming(label=label, url=url))
             _time_page(client, url, timing, repeat)
     return Measurement(pages=list(results.values()), skipped=skipped)

@@ -18,7 +18,10 @@ from .generate import Size
 from .measure import Measurement
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
-P95_TARGET_MS = 300
+# A page is within target when its p95 is under 30 ms on this kind of machine, or within 3 times the framework
+# floor's p95 where the floor itself is slower (the ratio compares across machines).
+P95_TARGET_MS = 30
+FLOOR_RATIO_TARGET = 3
 
 
 @dataclass
@@ -30,13 +33,18 @@ class Report:
     generation_seconds: float | None  # None when the data already matched the requested size
     sample: list[str]
     repeat: int
-    pages: list[dict]
+    pages: list[dict]  # the framework floor first
     skipped: dict[str, str]
+
+    @property
+    def floor_p95_ms(self) -> float:
+        return self.pages[0]["p95_ms"]
 
 
 def build(
     *, measurement: Measurement, size: Size, sample: list[str], repeat: int, generation_seconds: float | None
 ) -> Report:
+    floor_p95 = measurement.pages[0].p95_ms
     return Report(
         started_at=datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         machine=machine(),
@@ -57,6 +65,8 @@ def build(
                 "median_ms": round(page.median_ms, 1),
                 "p95_ms": round(page.p95_ms, 1),
                 "max_ms": round(page.max_ms, 1),
+                "p95_to_floor": round(page.p95_ms / floor_p95, 1) if floor_p95 else None,
+                "within_target": within_target(page.p95_ms, floor_p95),
                 "queries_min": min(page.queries),
                 "queries_max": max(page.queries),
                 "statuses": sorted(page.statuses),
@@ -66,6 +76,10 @@ def build(
         ],
         skipped=measurement.skipped,
     )
+
+
+def within_target(p95_ms: float, floor_p95_ms: float) -> bool:
+    return p95_ms <= max(P95_TARGET_MS, FLOOR_RATIO_TARGET * floor_p95_ms)
 
 
 def machine() -> dict:
@@ -96,22 +110,24 @@ def _database_version() -> str:
 
 
 def table(report: Report) -> str:
+    target = f"p95 ≤ {P95_TARGET_MS} ms or ≤ {FLOOR_RATIO_TARGET}× floor"
     lines = [
-        f"| Page | median ms | p95 ms | max ms | SQL queries | status | p95 ≤ {P95_TARGET_MS} ms |",
-        "|---|---:|---:|---:|---:|---|---|",
+        f"| Page | median ms | p95 ms | max ms | p95 × floor | SQL queries | status | {target} |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
     ]
     for row in report.pages:
         queries = str(row["queries_min"])
         if row["queries_max"] != row["queries_min"]:
             queries = f"{row['queries_min']}–{row['queries_max']}"
-        within = "yes" if row["p95_ms"] <= P95_TARGET_MS else "**no**"
+        within = "yes" if row["within_target"] else "**no**"
         statuses = ", ".join(str(s) for s in row["statuses"])
+        ratio = "—" if row["p95_to_floor"] is None else f"{row['p95_to_floor']}×"
         lines.append(
-            f"| {row['label']} | {row['median_ms']} | {row['p95_ms']} | {row['max_ms']} | {queries} "
+            f"| {row['label']} | {row['median_ms']} | {row['p95_ms']} | {row['max_ms']} | {ratio} | {queries} "
             f"| {statuses} | {within} |"
         )
     for label, reason in report.skipped.items():
-        lines.append(f"| {label} | — | — | — | — | skipped: {reason} | — |")
+        lines.append(f"| {label} | — | — | — | — | — | skipped: {reason} | — |")
     return "\n".join(lines)
 
 
@@ -133,6 +149,8 @@ def markdown(report: Report) -> str:
             f"database); {generated}",
             f"- Sample: {len(report.sample)} partnerships ({', '.join(report.sample)}), {report.repeat} timed "
             f"requests per page each, after 2 warm-ups; signed in as each partnership's coordinator",
+            f"- Framework floor (base layout only): p95 {report.floor_p95_ms} ms; target: p95 ≤ {P95_TARGET_MS} ms, "
+            f"or ≤ {FLOOR_RATIO_TARGET}× the floor where the floor itself is slower",
             "",
             table(report),
             "",

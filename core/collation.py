@@ -5,6 +5,7 @@ connection, that compares names without case or accents. `by_name("name")` order
 """
 
 import unicodedata
+from functools import lru_cache
 
 from django.db.backends.signals import connection_created
 from django.db.models import F
@@ -13,6 +14,7 @@ from django.db.models.functions import Collate
 NAMES = "fr-CA-x-icu"
 
 
+@lru_cache(maxsize=8192)  # SQLite compares each name many times in one sort; a name's key never changes
 def name_key(text: str) -> tuple[str, str]:
     """Letters without their accents and case first; the exact text only breaks ties."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

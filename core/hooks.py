@@ -1,7 +1,7 @@
 """The one way the project finds what each app adds to a shared mechanism: a module of a known name in the app —
 `demo` (the demo's content), `bench` (the bench's data and pages), `progress` (what the cycle's page says of each
-tool), `tests.isolation` (the objects of the isolation walks) — looked up in every project app, in the order of
-INSTALLED_APPS, which is the order of the cycle."""
+tool), `todo` (what the dashboard asks of each person first), `tests.isolation` (the objects of the isolation
+walks) — looked up in every project app, in the order of INSTALLED_APPS, which is the order of the cycle."""
 
 import importlib
 import importlib.util

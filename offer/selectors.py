@@ -1,4 +1,8 @@
-from django.db.models import Prefetch, QuerySet
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from core.collation import by_name
 from factors.models import ProtectiveFactor
@@ -31,11 +35,55 @@ def filtered_services(
     return services
 
 
-def service_list(**filters) -> QuerySet[Service]:
+ORGANIZATIONS_PER_PAGE = 10
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    organization: Organization
+    services: int  # those matching the filters
+    page: int  # the page of the list that shows them
+
+
+@dataclass(frozen=True)
+class ServicePages:
+    """The list of services one page of organizations at a time, and the index of every organization listed."""
+
+    page: Page  # of organizations
+    index: list[IndexEntry]
+    services: QuerySet[Service]  # those of the page's organizations
+    total: int  # services matching the filters, on every page
+
+
+def service_pages(*, page_number: str | None, **filters) -> ServicePages:
+    """Ten organizations a page, so that the page costs the same whatever the number of services; three queries
+    (and the prefetches of the services shown)."""
+    offering = list(
+        Organization.objects.filter(partnership=filters["partnership"])
+        .annotate(matching=Count("services", filter=Q(services__in=filtered_services(**filters))))
+        .filter(matching__gt=0)
+        .order_by(by_name("name"), "pk")
+    )
+    page = Paginator(offering, ORGANIZATIONS_PER_PAGE).get_page(page_number)
+    index = [
+        IndexEntry(organization, organization.matching, position // ORGANIZATIONS_PER_PAGE + 1)
+        for position, organization in enumerate(offering)
+    ]
+    return ServicePages(
+        page=page,
+        index=index,
+        services=service_list(organizations=page.object_list, **filters),
+        total=sum(entry.services for entry in index),
+    )
+
+
+def service_list(*, organizations: Sequence[Organization] | None = None, **filters) -> QuerySet[Service]:
     """Ordered by organization, for a list grouped by organization; every relation shown is prefetched."""
+    services = filtered_services(**filters)
+    if organizations is not None:
+        services = services.filter(organization__in=organizations)
     return (
-        filtered_services(**filters)
-        .select_related("organization")
+        services.select_related("organization")
         .prefetch_related(
             Prefetch("territories", queryset=Territory.objects.order_by(by_name("name"))),
             "factors",

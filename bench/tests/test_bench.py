@@ -3,8 +3,10 @@
 import json
 
 import pytest
+from django.test import override_settings
+from django.urls import NoReverseMatch, reverse
 
-from bench import generate, measure, report
+from bench import floor, generate, measure, report
 from partnerships.models import Membership, Partnership
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +41,8 @@ def test_every_page_answers_200_and_lands_in_the_report(tmp_path):
 
     expected = [label for label, *_rest in measure.FOUNDATION_PAGES if label not in measurement.skipped]
     labels = [row["label"] for row in result.pages]
-    assert labels[: len(expected)] == expected
+    assert labels[0] == floor.LABEL
+    assert labels[1 : len(expected) + 1] == expected
     assert "Partnership dashboard" in labels and "Organization list" in labels
     for row in result.pages:
         assert row["statuses"] == [200], row
@@ -48,3 +51,37 @@ def test_every_page_answers_200_and_lands_in_the_report(tmp_path):
     assert len(saved["pages"]) == len(result.pages)
     markdown = md_path.read_text(encoding="utf-8")
     assert all(f"| {label} |" in markdown for label in labels)
+
+
+def test_every_page_reads_as_a_ratio_to_the_framework_floor():
+    generate.generate(TINY, seed=1)
+    measurement = measure.measure(measure.sample_partnerships(1), repeat=3)
+    result = report.build(measurement=measurement, size=TINY, sample=["bench-0001"], repeat=3, generation_seconds=None)
+    floor_p95 = result.pages[0]["p95_ms"]
+    for row in result.pages:
+        assert row["p95_to_floor"] == pytest.approx(row["p95_ms"] / floor_p95, abs=0.1)
+        assert row["within_target"] == (row["p95_ms"] <= max(30, 3 * floor_p95))
+    assert f"Framework floor (base layout only): p95 {floor_p95} ms" in report.markdown(result)
+
+
+@pytest.mark.parametrize(
+    ("p95", "floor_p95", "within"), [(29.9, 2, True), (30.1, 2, False), (44, 15, True), (46, 15, False)]
+)
+def test_the_target_is_30_ms_or_three_times_a_slower_floor(p95, floor_p95, within):
+    assert report.within_target(p95, floor_p95) is within
+
+
+@override_settings(ROOT_URLCONF="bench.urls")
+def test_the_floor_is_the_base_layout_alone_behind_the_same_access_check(cast, client_for):
+    address = reverse(floor.URL_NAME, kwargs={"slug": cast.partnership.slug})
+    page = client_for(cast.partner).get(address)
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert cast.partnership.name in content and 'aria-current="page"' in content  # the partnership's menu
+    assert "<h1>" not in content  # and nothing of a page's own
+    assert client_for(cast.outsider).get(address).status_code == 404
+
+
+def test_the_product_does_not_serve_the_floor():
+    with pytest.raises(NoReverseMatch):
+        reverse(floor.URL_NAME, kwargs={"slug": "any"})

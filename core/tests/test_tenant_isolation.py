@@ -15,6 +15,7 @@ from core.hooks import app_functions
 GLOBAL_URLS = {
     "core:home": "lists only the signed-in person's own partnerships",
     "core:security_txt": "the installation's security contact (RFC 9116), the same for everyone",
+    "core:healthz": "whether the process can serve (database, cache): no data, for the proxy and the supervisor",
     "privacy:notice": "the installation's privacy notice, the same for everyone",
     "privacy:accept": "records the signed-in person's own acceptance of the notice",
     "privacy:account": "the signed-in person's own privacy page",

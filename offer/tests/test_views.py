@@ -44,11 +44,42 @@ def test_every_member_sees_the_list_grouped_by_organization(cast, client_for, kn
         assert "École du Moulin" in content and "Heure du conte" in content
 
 
+def test_the_list_leads_straight_to_each_organizations_services(cast, client_for, known):
+    content = client_for(cast.partner).get(url("offer:home", cast)).content.decode()
+    for organization, count in ((cast.organization, 2), (known["school"], 1), (cast.other_organization, 1)):
+        assert f'<a href="#services-{organization.pk}">{organization.name} ({count})</a>' in content
+        assert f'id="services-{organization.pk}"' in content
+
+
+def test_the_list_shows_ten_organizations_a_page_and_its_index_leads_to_every_one(cast, client_for):
+    _populate(cast, 12)
+    client = client_for(cast.observer)
+    first = client.get(url("offer:home", cast)).content.decode()
+    organizations = list(cast.partnership.organizations.filter(services__isnull=False).distinct())
+    assert len(organizations) == 12
+    shown = [o for o in organizations if f'id="services-{o.pk}"' in first]
+    assert len(shown) == 10
+    assert "24 services" in first and "Page 1 sur 2" in first
+    for organization in organizations:
+        target = "" if organization in shown else "?page=2"
+        assert f'<a href="{target}#services-{organization.pk}">{organization.name} (2)</a>' in first
+    second = client.get(url("offer:home", cast) + "?page=2").content.decode()
+    assert {o for o in organizations if f'id="services-{o.pk}"' in second} == set(organizations) - set(shown)
+    assert "Page 2 sur 2" in second
+
+
+def test_the_pages_keep_the_filters(cast, client_for):
+    _populate(cast, 12)
+    page = client_for(cast.observer).get(url("offer:home", cast) + "?clientele=pregnancy").content.decode()
+    assert "12 services" in page  # one of each organization's two
+    assert 'href="?clientele=pregnancy&amp;page=2"' in page
+
+
 def test_list_filters(cast, client_for, known):
     client = client_for(cast.observer)
 
     def names(**params):
-        return {s.name for s in client.get(url("offer:home", cast), params).context["services"]}
+        return {s.name for s in client.get(url("offer:home", cast), params).context["listing"].services}
 
     assert names(sector=Sector.SCHOOL) == {"Heure du conte"}
     assert names(clientele="age_2_5") == {"Éveil"}
@@ -207,7 +238,9 @@ def test_filtering_the_list_by_a_territory_includes_those_inside_it(cast, client
     client = client_for(cast.observer)
 
     def names(territory):
-        return {s.name for s in client.get(url("offer:home", cast), {"territory": territory.pk}).context["services"]}
+        return {
+            s.name for s in client.get(url("offer:home", cast), {"territory": territory.pk}).context["listing"].services
+        }
 
     assert names(nested["mrc"]) == {"Halte du Port", "Cafés", "Ligne Info-parents"}
     assert names(nested["north"]) == {"Halte du Port", "Cafés"}

@@ -38,7 +38,7 @@ def home(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
         access,
         filters=filters,
         is_filtered=any(values.values()),
-        services=selectors.service_list(partnership=access.partnership, **values),
+        listing=selectors.service_pages(partnership=access.partnership, page_number=request.GET.get("page"), **values),
         can_add=may_add_services(access),
         edits_all=access.can(Perm.EDIT_ANALYSIS),
         without_service=selectors.organizations_without_service(partnership=access.partnership),

@@ -52,7 +52,7 @@
     var label = document.querySelector('label[for="' + list.id + '"]') || legend;
     field.id = "choice-search-" + index;
     search.querySelector("label").htmlFor = field.id;
-    if (label) search.querySelector("[data-name]").textContent = label.textContent.trim();
+    if (label) search.querySelector("[data-name]").textContent = label.textContent.replace(/[\s\u00a0]*:[\s\u00a0]*$/, "").trim();
     field.setAttribute("aria-controls", list.id);
     list.before(search);
     field.addEventListener("input", function () { narrow(list, field, status); });
