@@ -4,7 +4,7 @@ from django.utils.translation import ngettext
 
 from cycles.models import Cycle
 from partnerships.access import PartnershipAccess
-from partnerships.next_steps import Audience, Todo
+from partnerships.next_steps import Audience, Todo, current_step
 from partnerships.permissions import Perm
 
 from .completeness import plan_gaps
@@ -20,7 +20,8 @@ def todos(access: PartnershipAccess, cycle: Cycle | None) -> list[Todo]:
     slug = access.partnership.slug
     kwargs = {"slug": slug, "cycle_pk": cycle.pk}
     found = []
-    if access.can(Perm.EDIT_PLAN):
+    # The dashboard shows coordination's items of the current step only: the plan is read when it is step 3.
+    if access.can(Perm.EDIT_PLAN) and current_step(cycle) == STEP:
         gaps = len(plan_gaps(plan_outline(cycle), slug))
         if gaps:
             label = ngettext(

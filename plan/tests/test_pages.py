@@ -162,3 +162,13 @@ def test_factor_picker_offers_the_objectives_factors(cast, client_for, cycle_url
     plan["objective"].factors.add(factor)
     page = client_for(cast.coordinator).get(cycle_url("plan:transformation_create")).content.decode()
     assert "Pratiques parentales" in page
+
+
+def test_the_dashboard_counts_the_plans_gaps_at_step_3(cast, client_for, cycle, plan):
+    from cycles.models import StepStatus
+
+    dashboard = url("partnerships:home", cast)
+    gaps = "restent à compléter dans le plan d&#x27;action"
+    assert gaps not in client_for(cast.coordinator).get(dashboard).content.decode()  # the cycle is at step 1
+    cycle.steps.filter(number__lt=3).update(status=StepStatus.COMPLETED)
+    assert gaps in client_for(cast.coordinator).get(dashboard).content.decode()
