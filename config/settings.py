@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "offer",
     "coverage",
     "priorities",
+    "plan",
     "diagnostic",
     "demo",
 ]

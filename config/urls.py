@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("offer.urls")),
     path("", include("coverage.urls")),
     path("", include("priorities.urls")),
+    path("", include("plan.urls")),
     path("", include("diagnostic.urls")),
     path("comptes/email/", email_management_not_offered),
     path("comptes/", include("allauth.urls")),

@@ -2,7 +2,7 @@
 
 A cycle's meetings form one series in the order of `position`: "the next meeting" is the following one. An
 agenda item and a decision may name the one record they are about (a finding, a priority, an objective, a round of
-the diagnostic; the plan's transformations and actions join SUBJECTS when they exist).
+the diagnostic, the plan's transformations and actions).
 """
 
 import datetime
@@ -96,7 +96,7 @@ class Meeting(VersionedModel):
 
 # What an agenda item or a decision is about: at most one record, among these kinds (meetings/subjects.py says
 # which records of each a cycle offers).
-SUBJECT_FIELDS = ("finding", "priority", "objective", "round")
+SUBJECT_FIELDS = ("finding", "priority", "objective", "transformation", "action", "round")
 
 
 def _subject(model: str, label, *, on_delete, related_name: str) -> models.ForeignKey:
@@ -146,6 +146,10 @@ class AgendaItem(SubjectMixin, models.Model):
     finding = _subject("analysis.Finding", _("constat"), on_delete=models.SET_NULL, related_name="agenda_items")
     priority = _subject("priorities.Priority", _("priorité"), on_delete=models.SET_NULL, related_name="agenda_items")
     objective = _subject("priorities.Objective", _("objectif"), on_delete=models.SET_NULL, related_name="agenda_items")
+    transformation = _subject(
+        "plan.DesiredChange", _("transformation souhaitée"), on_delete=models.SET_NULL, related_name="agenda_items"
+    )
+    action = _subject("plan.Action", _("action"), on_delete=models.SET_NULL, related_name="agenda_items")
     round = _subject(
         "diagnostic.Round",
         _("passation de l'outil diagnostique"),
@@ -272,6 +276,10 @@ class Decision(SubjectMixin, VersionedModel):
     finding = _subject("analysis.Finding", _("constat"), on_delete=models.PROTECT, related_name="decisions")
     priority = _subject("priorities.Priority", _("priorité"), on_delete=models.PROTECT, related_name="decisions")
     objective = _subject("priorities.Objective", _("objectif"), on_delete=models.PROTECT, related_name="decisions")
+    transformation = _subject(
+        "plan.DesiredChange", _("transformation souhaitée"), on_delete=models.PROTECT, related_name="decisions"
+    )
+    action = _subject("plan.Action", _("action"), on_delete=models.PROTECT, related_name="decisions")
     round = _subject(
         "diagnostic.Round", _("passation de l'outil diagnostique"), on_delete=models.PROTECT, related_name="decisions"
     )

@@ -34,6 +34,12 @@ KINDS: tuple[SubjectKind, ...] = (
     ),
     SubjectKind("objective", _("Objectifs"), lambda cycle: _model("priorities.Objective").objects.filter(cycle=cycle)),
     SubjectKind(
+        "transformation",
+        _("Transformations souhaitées"),
+        lambda cycle: _model("plan.DesiredChange").objects.filter(objective__cycle=cycle),
+    ),
+    SubjectKind("action", _("Actions"), lambda cycle: _model("plan.Action").objects.filter(cycle=cycle)),
+    SubjectKind(
         "round",
         _("Passations de l'outil diagnostique"),
         lambda cycle: _model("diagnostic.Round").objects.filter(partnership_id=cycle.partnership_id),
@@ -41,7 +47,7 @@ KINDS: tuple[SubjectKind, ...] = (
 )
 
 # What naming a row's subject reads, joined with the row (a priority is named by its finding).
-SUBJECT_JOINS = ("finding", "priority__finding", "objective", "round")
+SUBJECT_JOINS = ("finding", "priority__finding", "objective", "transformation", "action", "round")
 
 
 def subject_url(record: models.Model | None, slug: str) -> str:

@@ -27,6 +27,9 @@ class Perm(StrEnum):
     MANAGE_MEETINGS = "manage_meetings"
     RUN_DIAGNOSTIC = "run_diagnostic"
     ANSWER_DIAGNOSTIC = "answer_diagnostic"
+    EDIT_PLAN = "edit_plan"
+    ADOPT_PLAN = "adopt_plan"
+    REPORT_OWN_ACTIONS = "report_own_actions"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
@@ -43,10 +46,19 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.VOTE,
             Perm.MANAGE_MEETINGS,
             Perm.ANSWER_DIAGNOSTIC,
+            Perm.EDIT_PLAN,
+            Perm.REPORT_OWN_ACTIONS,
         }
     ),
     Role.PARTNER: frozenset(
-        {Perm.VIEW, Perm.EDIT_OWN_ORGANIZATION, Perm.RECORD_OWN_COMMITMENT, Perm.VOTE, Perm.ANSWER_DIAGNOSTIC}
+        {
+            Perm.VIEW,
+            Perm.EDIT_OWN_ORGANIZATION,
+            Perm.RECORD_OWN_COMMITMENT,
+            Perm.VOTE,
+            Perm.ANSWER_DIAGNOSTIC,
+            Perm.REPORT_OWN_ACTIONS,
+        }
     ),
     Role.OBSERVER: frozenset({Perm.VIEW}),
 }

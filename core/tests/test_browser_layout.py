@@ -18,6 +18,7 @@ from meetings.models import Meeting
 from offer.models import Service
 from organizations.models import Organization
 from partnerships.models import Invitation, Partnership
+from plan.models import Funder
 from priorities.models import Objective
 
 pytestmark = [pytest.mark.browser]
@@ -210,6 +211,13 @@ FORMS = (
         (("Titre", "Passation au clavier"), ("Date de fermeture", "date:2030-06-30"), ("Coordination", "[x]")),
         "Ouvrir la passation",
         lambda cast: Round.objects.filter(title="Passation au clavier", invitees__isnull=False).exists(),
+    ),
+    KeyboardForm(
+        "plan",
+        "/p/{slug}/bailleurs/",
+        (("Nom", "Fondation au clavier"), ("Type", "option:Fondation")),
+        "Ajouter",
+        lambda cast: Funder.objects.filter(name="Fondation au clavier").exists(),
     ),
     KeyboardForm(
         "meetings",

@@ -97,8 +97,10 @@ def test_detail_shows_only_tools_that_exist_with_their_kwargs(cast, client_for):
     assert "Outil 1 — Synthèse de la démarche" in content
     step_page = reverse("intention:step", kwargs={"slug": cast.partnership.slug, "cycle_pk": cycle.pk})
     assert f'href="{step_page}"' in content
-    # Tool 9 (plan) is not built: no link, no label.
-    assert "Outil 9 — " not in content
+    plan = reverse("plan:home", kwargs={"slug": cast.partnership.slug, "cycle_pk": cycle.pk})
+    assert f'href="{plan}"' in content
+    # Tool 11 (follow-up) is not built: no link, no label.
+    assert "Outil 11 — " not in content
 
 
 def test_coordinator_moves_a_step_forward(cast, client_for):

@@ -1,0 +1,250 @@
+"""Outil 10, the whole plan on one page: objectives × systems × transformations × actions, filtered; the timeline
+of the actions and their milestones over the cycle's years; the budget totals; the completeness check. All of it
+read from the plan loaded once (selectors.plan_of): the page's queries do not grow with the plan."""
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from core.systems import System
+
+from .completeness import Gap, plan_gaps
+from .models import Action, BudgetLine, BudgetStatus, DesiredChange
+from .selectors import Plan
+
+CONFIRMED = BudgetStatus.CONFIRMED.value
+
+
+@dataclass(frozen=True)
+class Filters:
+    system: str = ""
+    organization_id: int | None = None
+    funder_id: int | None = None
+    status: str = ""
+
+    @property
+    def on_actions(self) -> bool:
+        return bool(self.organization_id or self.funder_id or self.status)
+
+    def keeps(self, action: Action) -> bool:
+        if self.status and action.status != self.status:
+            return False
+        if self.organization_id and self.organization_id not in _organizations(action):
+            return False
+        return not self.funder_id or any(line.funder_id == self.funder_id for line in action.budget_list)
+
+    def keeps_line(self, line: BudgetLine) -> bool:
+        return not self.funder_id or line.funder_id == self.funder_id
+
+
+def _organizations(action: Action) -> set[int]:
+    return {action.lead_id, *(part.organization_id for part in action.partner_list)} - {None}
+
+
+@dataclass
+class TransformationRow:
+    transformation: DesiredChange
+    actions: list[Action]
+
+
+@dataclass
+class ObjectiveBlock:
+    objective: object
+    rows: list[TransformationRow]
+
+
+# --- Timeline --------------------------------------------------------------------------------------------------
+
+WIDTH = 900
+ROW_HEIGHT = 22
+AXIS_HEIGHT = 24
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A milestone: a diamond on its action's bar, `y` its top and `cy` the centre it turns around."""
+
+    x: float
+    y: int
+    cy: int
+    label: str
+    date: str  # ISO, as the table beside the drawing shows it
+    done: bool
+
+
+@dataclass(frozen=True)
+class Bar:
+    """An action from its start to its end; the drawing and the table read the same values, ready to write (a
+    page of 200 actions would otherwise format each date and sum each coordinate in the template)."""
+
+    action: Action
+    y: int
+    x: float
+    width: float
+    starts: str
+    ends: str
+    marks: list[Mark]
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    width: int
+    height: int
+    bars: list[Bar]
+    ticks: list[Tick]
+    undated: list[Action]
+
+
+def timeline(actions: list[Action], start: datetime.date, end: datetime.date) -> Timeline:
+    span = max((end - start).days, 1)
+
+    def x(day: datetime.date) -> float:
+        clamped = min(max(day, start), end)
+        return round((clamped - start).days / span * WIDTH, 1)
+
+    dated = [a for a in actions if a.starts_on and a.ends_on]
+    dated.sort(key=lambda a: (a.starts_on, a.title))
+
+    def bar(index: int, action: Action) -> Bar:
+        y = AXIS_HEIGHT + index * ROW_HEIGHT
+        return Bar(
+            action=action,
+            y=y,
+            x=x(action.starts_on),
+            width=max(x(action.ends_on) - x(action.starts_on), 2),
+            starts=action.starts_on.isoformat(),
+            ends=action.ends_on.isoformat(),
+            marks=[
+                Mark(x=x(m.date), y=y + 2, cy=y + 6, label=m.title, date=m.date.isoformat(), done=m.done)
+                for m in action.milestone_list
+            ],
+        )
+
+    bars = [bar(index, action) for index, action in enumerate(dated)]
+    ticks = [Tick(x=x(datetime.date(year, 1, 1)), label=str(year)) for year in range(start.year, end.year + 1)]
+    return Timeline(
+        width=WIDTH,
+        height=AXIS_HEIGHT + len(bars) * ROW_HEIGHT + 4,
+        bars=bars,
+        ticks=ticks,
+        undated=[a for a in actions if not (a.starts_on and a.ends_on)],
+    )
+
+
+# --- Budget ----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Total:
+    label: str
+    confirmed: Decimal = Decimal("0")
+    requested: Decimal = Decimal("0")
+
+    @property
+    def total(self) -> Decimal:
+        return self.confirmed + self.requested
+
+    @property
+    def short(self) -> bool:
+        return self.requested > self.confirmed
+
+    def add(self, line: BudgetLine) -> None:
+        if line.status == CONFIRMED:
+            self.confirmed += line.amount
+        else:
+            self.requested += line.amount
+
+
+@dataclass
+class BudgetTable:
+    caption: str
+    heading: str
+    rows: list[Total] = field(default_factory=list)
+
+
+def _table(caption: str, heading: str, lines: Iterable[BudgetLine], keys: Callable[[BudgetLine], list[str]]):
+    totals: dict[str, Total] = {}
+    for line in lines:
+        for key in keys(line):
+            totals.setdefault(key, Total(label=key)).add(line)
+    return BudgetTable(caption=caption, heading=heading, rows=[totals[key] for key in sorted(totals)])
+
+
+def budget_tables(lines: list[tuple[Action, BudgetLine]]) -> tuple[Total, list[BudgetTable]]:
+    grand = Total(label=_("Total"))
+    for _action, line in lines:
+        grand.add(line)
+    plain = [line for _action, line in lines]
+    by_action = {id(line): action for action, line in lines}
+    systems = dict(System.choices)
+
+    def objectives(line: BudgetLine) -> list[str]:
+        return sorted({t.objective.title for t in by_action[id(line)].transformation_list}) or [_("Sans objectif")]
+
+    def system_labels(line: BudgetLine) -> list[str]:
+        codes = {t.system for t in by_action[id(line)].transformation_list}
+        return [str(systems[c]) for c in System.values if c in codes] or [_("Sans système")]
+
+    def lead(line: BudgetLine) -> list[str]:
+        action = by_action[id(line)]
+        return [action.lead.name if action.lead else _("Sans organisme porteur")]
+
+    tables = [
+        _table(_("Budget par année"), _("Année"), plain, lambda line: [str(line.year)]),
+        _table(_("Budget par bailleur"), _("Bailleur"), plain, lambda line: [line.funder.name]),
+        _table(_("Budget par objectif"), _("Objectif"), plain, objectives),
+        _table(_("Budget par système"), _("Système"), plain, system_labels),
+        _table(_("Budget par organisme porteur"), _("Organisme"), plain, lead),
+    ]
+    return grand, tables
+
+
+# --- The page --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Overview:
+    blocks: list[ObjectiveBlock]
+    actions: list[Action]
+    timeline: Timeline
+    grand_total: Total
+    budget: list[BudgetTable]
+    gaps: list[Gap]
+
+
+def overview(plan: Plan, filters: Filters, *, slug: str) -> Overview:
+    kept = [a for a in plan.actions if filters.keeps(a)]
+    kept_ids = {a.pk for a in kept}
+    blocks = []
+    for objective in plan.objectives:
+        rows = []
+        for transformation in objective.plan_transformations:
+            if filters.system and transformation.system != filters.system:
+                continue
+            serving = [a for a in plan.actions_by_transformation.get(transformation.pk, []) if a.pk in kept_ids]
+            if filters.on_actions and not serving:
+                continue
+            rows.append(TransformationRow(transformation=transformation, actions=serving))
+        if rows or not (filters.system or filters.on_actions):
+            blocks.append(ObjectiveBlock(objective=objective, rows=rows))
+    if filters.system:
+        kept = [a for a in kept if any(t.system == filters.system for t in a.transformation_list)]
+    lines = [(a, line) for a in kept for line in a.budget_list if filters.keeps_line(line)]
+    grand, tables = budget_tables(lines)
+    return Overview(
+        blocks=blocks,
+        actions=kept,
+        timeline=timeline(kept, plan.cycle.starts_on, plan.cycle.ends_on),
+        grand_total=grand,
+        budget=tables,
+        gaps=plan_gaps(plan, slug),
+    )
