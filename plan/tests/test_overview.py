@@ -2,6 +2,7 @@
 timeline."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -186,6 +187,18 @@ def test_the_timeline_places_actions_and_milestones_within_the_cycle(cast, cycle
     assert timeline.bars[0].marks[0].x == timeline.width
     assert len(timeline.undated) == 1
     assert [tick.label for tick in timeline.ticks] == ["2025", "2026", "2027", "2028"]
+
+
+def test_the_drawn_timeline_is_valid_svg_in_french_and_names_each_action(cast, cycle, client_for, cycle_url):
+    action = ActionFactory(
+        cycle=cycle, title="Halte-garderie du samedi", starts_on=datetime.date(2025, 9, 3), ends_on=cycle.ends_on
+    )
+    MilestoneFactory(action=action, date=datetime.date(2026, 2, 17))
+    page = client_for(cast.observer).get(cycle_url("plan:overview")).content.decode()
+    drawing = page[page.index('<svg class="plan-timeline"') : page.index("</svg>")]
+    coordinates = re.findall(r'\b(?:x|y|x1|x2|width)="([^"]*)"', drawing)
+    assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in coordinates), coordinates
+    assert "Halte-garderie du samedi</text>" in drawing  # a name on the bar, not only in a tooltip
 
 
 def test_the_outline_the_dashboard_reads_finds_the_same_gaps(cast, cycle):
