@@ -85,8 +85,6 @@ MIDDLEWARE = [
     "accounts.mfa.SiteAdminMfaMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Last, so that it sees a view's exception first.
-    "core.errors.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

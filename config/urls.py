@@ -7,6 +7,9 @@ from accounts.views.email import email_management_not_offered
 # Django's admin has its own sign-in form, which knows nothing of the second factor: it sends to allauth's instead.
 admin.site.login = secure_admin_login(admin.site.login)
 
+# A database outage, wherever it is met (a middleware reading the session, or the view), is a 503 to retry.
+handler500 = "core.errors.server_error"
+
 urlpatterns = [
     path("", include("core.urls")),
     path("", include("privacy.urls")),

@@ -1,20 +1,23 @@
 """A database that cannot answer is an outage of a moment, not a bug in the page: the person is told to try again.
 
-A write waiting past SQLite's busy timeout or a PostgreSQL server out of reach raises OperationalError; the request's
-transaction is already rolled back, so the 503 page can say truthfully that nothing was changed. The error still goes
-to the log with its traceback. The 500 and 503 pages (templates/500.html, 503.html) need no request context.
+A write waiting past SQLite's busy timeout or a PostgreSQL server out of reach raises OperationalError (or
+InterfaceError, on a connection the server closed); the request's transaction is already rolled back, so the 503
+page can say truthfully that nothing was changed. The error can come from the view or from a middleware before it
+(the session and the signed-in person are read from the database), so it is answered where every uncaught error
+ends: Django's 500 handler, which runs outside the middleware chain with the exception still at hand. The error
+still goes to the log with its traceback. The 500 and 503 pages (templates/500.html, 503.html) need no request
+context.
 """
 
-import logging
-from collections.abc import Callable
+import sys
 
-from django.conf import settings
-from django.db import OperationalError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
+from django.views import defaults
 
-logger = logging.getLogger("django.request")
 RETRY_AFTER_SECONDS = 30
+OUTAGES = (OperationalError, InterfaceError)
 
 
 def service_unavailable() -> HttpResponse:
@@ -23,15 +26,8 @@ def service_unavailable() -> HttpResponse:
     return response
 
 
-class DatabaseUnavailableMiddleware:
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
-
-    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if settings.DEBUG or not isinstance(exception, OperationalError):
-            return None
-        logger.error("Database unavailable: %s", request.path, exc_info=exception)
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: a database outage is a 503 to retry; anything else is Django's 500 page."""
+    if isinstance(sys.exception(), OUTAGES):
         return service_unavailable()
+    return defaults.server_error(request)

@@ -4,6 +4,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.db import OperationalError
 from django.urls import path
 
+from config.urls import handler500  # noqa: F401 (the resolver reads it from this module)
 from config.urls import urlpatterns as project_urlpatterns
 
 

@@ -3,6 +3,7 @@
 import html
 
 import pytest
+from django.db import InterfaceError, OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
@@ -71,3 +72,31 @@ def test_an_expired_form_is_explained():
     client = Client(enforce_csrf_checks=True)
     response = client.post(reverse("account_login"), {"login": "a@exemple.test", "password": "x"})
     assert_error_page(response, 403, "Ce formulaire a expiré")
+
+
+def refuse_every_query(error: Exception):
+    def wrapper(execute, sql, params, many, context):
+        raise error
+
+    return connection.execute_wrapper(wrapper)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        OperationalError("connection to server at 127.0.0.1 failed — détail interne secret"),
+        InterfaceError("connection already closed — détail interne secret"),
+    ],
+)
+def test_a_database_outage_met_before_the_view_is_a_503_not_a_500(cast, error):
+    """The session and the signed-in person are read by middlewares, before any view: the outage is met there."""
+    client = Client(raise_request_exception=False)
+    client.force_login(cast.partner)
+    home = reverse("partnerships:home", kwargs={"slug": cast.partnership.slug})
+    with refuse_every_query(error):
+        page = get(home, client=client)
+        form = client.post(reverse("analysis:statistic_create", kwargs={"slug": cast.partnership.slug}), {})
+    assert_error_page(page, 503, "Concerto est momentanément indisponible")
+    assert_error_page(form, 503, "Concerto est momentanément indisponible")
+    assert page["Retry-After"] == "30"
+    assert get(home, client=client).status_code == 200  # the database answers again: so does the page
