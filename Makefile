@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: install run serve backup test lint messages bench
+.PHONY: install run serve backup test lint messages bench load faults
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -56,3 +56,16 @@ messages: install
 ## bench: time the main pages on a province-scale data set (see bench/README.md)
 bench: install
 	$(PY) -m bench
+
+## load: the production stack (PostgreSQL, Redis, two gunicorn processes) under 100 simulated users for 5 minutes
+## (see bench/README.md, "make load"); LOAD_ARGS passes options, e.g. LOAD_ARGS="--knee 50,100,150,200"
+$(VENV)/.load-installed: $(VENV)/.installed requirements-load.txt
+	$(PY) -m pip install --quiet -r requirements-load.txt
+	touch $@
+
+load: $(VENV)/.load-installed
+	$(PY) -m bench.load $(LOAD_ARGS)
+
+## faults: the fault drills under load: database restart, Redis down, an app process killed, media unwritable
+faults: $(VENV)/.load-installed
+	$(PY) -m bench.load.faults $(FAULTS_ARGS)
