@@ -290,6 +290,9 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     if env_bool("BEHIND_TLS_PROXY", True):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+        # A person's address is the one the proxy appends to X-Forwarded-For. Without it everyone would have the
+        # proxy's, and the sign-in limits per address (30 a minute) would hold for the whole installation at once.
+        ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
 
 LOGGING = {
     "version": 1,

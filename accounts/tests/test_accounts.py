@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 
+from core.tests.test_settings import PRODUCTION_ENV, run_manage
 from partnerships.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +95,30 @@ def test_no_second_address_can_be_attached_to_an_account(client_for):
     response = client.post("/comptes/email/", {"action_add": "", "email": "autre@ailleurs.test"})
     assert response.status_code == 404
     assert not EmailAddress.objects.filter(email="autre@ailleurs.test").exists()
+
+
+def sign_in_from(address: str, user) -> int:
+    from django.test import Client
+
+    client = Client(HTTP_X_FORWARDED_FOR=address, REMOTE_ADDR="10.0.0.2")  # every request comes through the proxy
+    return client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD}).status_code
+
+
+def test_behind_the_proxy_the_sign_in_limit_is_per_person_not_for_everyone(settings):
+    """The proxy's address is the same for everyone: the limit counts the address the proxy says it served."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "3/m/ip"}
+    user = UserFactory(email="lea@exemple.test")
+    assert [sign_in_from("203.0.113.7", user) for _ in range(4)] == [302, 302, 302, 429]
+    assert sign_in_from("203.0.113.8", user) == 302  # someone else, through the same proxy, is not refused
+    assert sign_in_from("198.51.100.1, 203.0.113.7", user) == 429  # an address the client claims is not trusted
+
+
+def test_production_trusts_the_one_proxy_in_front():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.ALLAUTH_TRUSTED_PROXY_COUNT)",
+        env=PRODUCTION_ENV,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "1", result.stderr  # after what the shell prints first

@@ -5,13 +5,16 @@ requests never sends a Secure cookie over plain HTTP (it copies the jar into a f
 for each request), so the cookies are kept here and sent as a header.
 """
 
+import ipaddress
 import re
+import secrets
 from dataclasses import dataclass
 from http.cookiejar import DefaultCookiePolicy
 from urllib.parse import urlsplit
 
 import requests
 
+PEOPLE = ipaddress.IPv4Network("10.0.0.0/8")  # the simulated people's addresses, as the proxy saw them
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -23,12 +26,19 @@ class NoJar(DefaultCookiePolicy):
 
 
 class Cookies:
+    """A person's cookies, and the address the proxy says it served them from (each person has their own, as
+    the sign-in limits count per address)."""
+
     def __init__(self, session: requests.Session) -> None:
         session.cookies.set_policy(NoJar())
         self.values: dict[str, str] = {}
+        self.address = str(ipaddress.IPv4Address(PEOPLE.network_address + secrets.randbelow(PEOPLE.num_addresses)))
 
     def header(self) -> dict[str, str]:
-        return {"Cookie": "; ".join(f"{name}={value}" for name, value in self.values.items())} if self.values else {}
+        forwarded = {"X-Forwarded-For": self.address}
+        if not self.values:
+            return forwarded
+        return {**forwarded, "Cookie": "; ".join(f"{name}={value}" for name, value in self.values.items())}
 
     def keep(self, response: requests.Response) -> None:
         self.values.update(response.cookies.get_dict())
@@ -66,6 +76,7 @@ class Browser:
 
 def headers(base: str, path: str, cookies: Cookies) -> dict[str, str]:
     """What the TLS proxy sends to whichever process it picks: the public host name (the same for both, as the
-    sign-in rate limit keys on it), its TLS header, and what a browser on the https page sends."""
+    sign-in rate limit keys on it), its TLS header and the person's address, and what a browser on the https page
+    sends."""
     host = urlsplit(base).hostname
     return {"Host": host, "X-Forwarded-Proto": "https", "Referer": f"https://{host}{path}", **cookies.header()}
