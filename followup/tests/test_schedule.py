@@ -9,7 +9,10 @@ from followup.schedule import DUE_AFTER_DAYS, Period, Standing, local_today, rep
 D = datetime.date
 
 
-def _periods(follow_up, starts_on, ends_on=None, until=D(2030, 1, 1)):
+FAR = D(2030, 1, 1)
+
+
+def _periods(follow_up, starts_on, ends_on=None, until=FAR):
     return [
         (p.start, p.end) for p in report_periods(follow_up=follow_up, starts_on=starts_on, ends_on=ends_on, until=until)
     ]
