@@ -2,11 +2,12 @@ from django.urls import path
 
 from core.routes import cycle_path
 
-from .views import due, reminders, reports, sets
+from .views import communication, due, reminders, reports, sets
 
 app_name = "followup"
 
 REPORT = "suivis/<int:report_pk>/"
+ITEM = "communication/<int:item_pk>/"
 
 urlpatterns = [
     path("mes-rappels/", reminders.reminder_settings, name="reminder_settings"),
@@ -22,4 +23,8 @@ urlpatterns = [
     cycle_path(REPORT + "depenses/", sets.spending, name="report_spending"),
     cycle_path(REPORT + "supprimer/", reports.report_delete, name="report_delete"),
     cycle_path(REPORT + "historique/", reports.report_history, name="report_history"),
+    cycle_path("communication/", communication.communication_plan, name="communication"),
+    cycle_path(ITEM + "modifier/", communication.communication_edit, name="communication_edit"),
+    cycle_path(ITEM + "supprimer/", communication.communication_delete, name="communication_delete"),
+    cycle_path(ITEM + "historique/", communication.communication_history, name="communication_history"),
 ]
