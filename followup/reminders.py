@@ -19,7 +19,7 @@ from django.utils import translation
 from accounts.models import ReminderFrequency, ReminderPreference, User
 from core.mail import send_on_commit
 from cycles.selectors import current_cycle
-from partnerships.models import Partnership
+from partnerships.models import Membership, Partnership
 from partnerships.permissions import ROLE_PERMISSIONS, Perm
 from plan.models import ActionPartner
 
@@ -64,14 +64,16 @@ def wants_digest(preference: ReminderPreference | None, today: datetime.date) ->
 # --- The digest ------------------------------------------------------------------------------------------------
 
 
-def _worth_a_reminder(row: DueRow, today: datetime.date, *, reviewer: bool) -> bool:
-    if row.standing == Standing.LATE:
-        return True
-    if reviewer:
-        return False
-    if row.standing == Standing.SENT_BACK:
-        return True
-    return row.standing == Standing.DUE and (row.period.due - today).days <= SOON_DAYS
+def _hears_about(membership: Membership, row: DueRow, organizations: set[int], today: datetime.date) -> bool:
+    """Whether this member's digest names this period's report. Its authors (the people of the organizations that
+    lead or join the action) hear of it when it is late, sent back or due within SOON_DAYS; coordination hears of
+    every late one."""
+    perms = ROLE_PERMISSIONS[membership.role]
+    if Perm.REPORT_OWN_ACTIONS in perms and membership.organization_id in organizations:
+        if row.standing in (Standing.LATE, Standing.SENT_BACK):
+            return True
+        return row.standing == Standing.DUE and (row.period.due - today).days <= SOON_DAYS
+    return Perm.REVIEW_REPORTS in perms and row.standing == Standing.LATE
 
 
 def _report_url(partnership: Partnership, row: DueRow) -> str:
@@ -101,14 +103,8 @@ def _partnership_items(partnership: Partnership, today: datetime.date) -> dict[i
         organizations[action_id].add(organization_id)
     items = defaultdict(list)
     for membership in partnership.memberships.all():
-        perms = ROLE_PERMISSIONS[membership.role]
-        reviewer = Perm.REVIEW_REPORTS in perms
-        own = membership.organization_id if Perm.REPORT_OWN_ACTIONS in perms else None
         for row in rows:
-            concerned = reviewer or (own is not None and own in organizations[row.action.pk])
-            if concerned and _worth_a_reminder(
-                row, today, reviewer=reviewer and own not in organizations[row.action.pk]
-            ):
+            if _hears_about(membership, row, organizations[row.action.pk], today):
                 items[membership.user_id].append(Item(partnership.name, row, _report_url(partnership, row)))
     return items
 

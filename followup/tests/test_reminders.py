@@ -132,3 +132,9 @@ def test_through_the_database_queue_and_its_worker(cast, actions, settings):
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
     assert len(_mails_to(cast.partner)) == 1 and len(_mails_to(cast.coordinator)) == 1
+
+
+def test_the_preferences_are_in_the_persons_own_information(cast, client_for):
+    ReminderPreference.objects.create(user=cast.partner, frequency="weekly", language="en")
+    data = client_for(cast.partner).get("/confidentialite/mes-renseignements.json").json()
+    assert data["reminder_preferences"] == [{"frequency": "Une fois par semaine, le lundi", "language": "English"}]

@@ -1,3 +1,5 @@
+import datetime
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +20,6 @@ def followup_url(name: str, access: PartnershipAccess, cycle_pk: int, **kwargs) 
     return reverse(f"followup:{name}", kwargs={"slug": access.partnership.slug, "cycle_pk": cycle_pk, **kwargs})
 
 
-def today() -> "timezone.datetime.date":
+def today() -> datetime.date:
     """Today where the partnership is."""
     return local_today(timezone.now())
