@@ -121,7 +121,7 @@ def test_the_settings_page_needs_a_signed_in_person(client):
     assert client.get("/mes-rappels/").status_code == 302
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_through_the_database_queue_and_its_worker(cast, actions, settings):
     from django_tasks_db.models import DBTaskResult
 
