@@ -1,9 +1,10 @@
 """Which reports are due and which are late: for coordination, every action of the cycle; for a partner, the
 actions its organization leads or joins."""
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 
+from core.rendering import render_region
 from cycles.access import access_cycle
 from partnerships.access import PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
@@ -11,6 +12,8 @@ from partnerships.permissions import Perm
 from .. import selectors
 from ..schedule import Standing
 from .common import page_context, today
+
+PAGE_SIZE = 50  # rows of the table; the counts above it are the whole cycle's
 
 
 @partnership_view()
@@ -31,7 +34,7 @@ def _due(request, access, cycle_pk: int, *, organization_id: int | None, mine: b
     context = page_context(
         access,
         cycle,
-        rows=waiting,
+        page=Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("page")),
         counts=counts,
         mine=mine,
         has_organization=access.organization_id is not None,
@@ -40,4 +43,4 @@ def _due(request, access, cycle_pk: int, *, organization_id: int | None, mine: b
         may_write=access.can(Perm.REVIEW_REPORTS) or (mine and access.can(Perm.REPORT_OWN_ACTIONS)),
         standing=Standing,
     )
-    return render(request, "followup/due_reports.html", context)
+    return render_region(request, page="followup/due_reports.html", region="followup/_due_table.html", context=context)
