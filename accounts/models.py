@@ -61,3 +61,37 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class ReminderFrequency(models.TextChoices):
+    DAILY = "daily", _("Chaque jour")
+    WEEKLY = "weekly", _("Une fois par semaine, le lundi")
+    NEVER = "never", _("Jamais")
+
+
+class ReminderLanguage(models.TextChoices):
+    FRENCH = "fr", "Français"
+    ENGLISH = "en", "English"
+
+
+class ReminderPreference(models.Model):
+    """How a person wants Outil 11's reminders: how often (a daily digest unless they choose otherwise) and in
+    which language. One per person; no row means the defaults."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="reminder_preference")
+    frequency = models.CharField(
+        _("rappels des suivis à remettre"),
+        max_length=10,
+        choices=ReminderFrequency.choices,
+        default=ReminderFrequency.DAILY,
+    )
+    language = models.CharField(
+        _("langue des courriels"), max_length=2, choices=ReminderLanguage.choices, default=ReminderLanguage.FRENCH
+    )
+
+    class Meta:
+        verbose_name = _("préférence de rappel")
+        verbose_name_plural = _("préférences de rappel")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_frequency_display()}"

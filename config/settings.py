@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "django_htmx",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     # Concerto, in the order of the cycle.
     "accounts",
     "core",
@@ -64,6 +66,7 @@ INSTALLED_APPS = [
     "coverage",
     "priorities",
     "plan",
+    "followup",
     "diagnostic",
     "demo",
 ]
@@ -199,6 +202,19 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Concerto <concerto@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Scheme and host of the links in e-mails sent outside a request (the reminders' digests).
+SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
+
+# Task queue (django-tasks): tasks run at once, in the process that enqueues them, unless TASKS_BACKEND=database,
+# where they wait in the database for `manage.py db_worker` processes (one or more machines sharing PostgreSQL).
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND not in TASKS_BACKENDS:
+    raise ConfigurationError(f"TASKS_BACKEND must be one of {', '.join(TASKS_BACKENDS)}, not {TASKS_BACKEND!r}")
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
 
 # Whom to tell about a vulnerability of this installation (/.well-known/security.txt, RFC 9116).
 SECURITY_CONTACT = env_str("SECURITY_CONTACT")

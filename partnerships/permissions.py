@@ -30,6 +30,7 @@ class Perm(StrEnum):
     EDIT_PLAN = "edit_plan"
     ADOPT_PLAN = "adopt_plan"
     REPORT_OWN_ACTIONS = "report_own_actions"
+    REVIEW_REPORTS = "review_reports"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {

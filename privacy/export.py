@@ -1,9 +1,9 @@
 """A person's own personal information, as one structured file (the right of access, Law 25).
 
-Their profile, memberships, acceptances of the privacy notice, sessions (with their sign-in records), the
-authenticators they set up (never their secrets), the creation forms they sent (kept two days), their ballots,
-and every change they made to anything Concerto keeps a history of (commitments, findings, rules, services…
-each history entry with its values).
+Their profile, reminder preferences, memberships, acceptances of the privacy notice, sessions (with their sign-in
+records), the authenticators they set up (never their secrets), the creation forms they sent (kept two days), their
+ballots, and every change they made to anything Concerto keeps a history of (commitments, findings, rules,
+services… each history entry with its values).
 """
 
 from datetime import date, datetime
@@ -14,6 +14,7 @@ from allauth.usersessions.models import UserSession
 from django.apps import apps
 from django.utils import timezone
 
+from accounts.models import ReminderPreference
 from core.models import SubmittedForm
 from partnerships.models import Membership
 from priorities.models import Ballot
@@ -33,6 +34,10 @@ def personal_data(user) -> dict:
             "date_joined": _value(user.date_joined),
             "last_login": _value(user.last_login),
         },
+        "reminder_preferences": [
+            {"frequency": p.get_frequency_display(), "language": p.get_language_display()}
+            for p in ReminderPreference.objects.filter(user=user)
+        ],
         "memberships": [
             {
                 "partnership": m.partnership.name,

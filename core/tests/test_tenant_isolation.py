@@ -26,6 +26,7 @@ GLOBAL_URLS = {
     "partnerships:admin_create": "site administration, refused to everyone but site administrators",
     "partnerships:invitation_accept": "reached through a secret token sent by e-mail",
     "meetings:feed_settings": "the signed-in person's own calendar address, which holds no partnership data",
+    "followup:reminder_settings": "the signed-in person's own reminder settings, which hold no partnership data",
     "meetings:feed": "a calendar feed reached through its owner's revocable secret token, listing only the meetings "
     "of that person's own partnerships",
 }

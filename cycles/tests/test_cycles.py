@@ -99,8 +99,10 @@ def test_detail_shows_only_tools_that_exist_with_their_kwargs(cast, client_for):
     assert f'href="{step_page}"' in content
     plan = reverse("plan:home", kwargs={"slug": cast.partnership.slug, "cycle_pk": cycle.pk})
     assert f'href="{plan}"' in content
-    # Tool 11 (follow-up) is not built: no link, no label.
-    assert "Outil 11 — " not in content
+    followup = reverse("followup:reports", kwargs={"slug": cast.partnership.slug, "cycle_pk": cycle.pk})
+    assert f'href="{followup}"' in content
+    # Tool 12 (evaluation) is not built: no link, no label.
+    assert "Outil 12 — " not in content
 
 
 def test_coordinator_moves_a_step_forward(cast, client_for):
