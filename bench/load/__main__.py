@@ -71,6 +71,7 @@ def _drive(stack: Stack, args: argparse.Namespace) -> dict:
             "session": shared.session_is_shared(stack.bases, coordinator),
             "uploaded file": shared.upload_is_shared(stack.bases, coordinator),
             "rate limit": shared.rate_limit_is_shared(stack.bases, coordinator["sign_in"]),
+            "task queue": shared.task_runs_on_the_worker(stack.env),
         },
         target_ms=TARGET_P95_MS,
     )

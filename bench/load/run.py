@@ -31,6 +31,7 @@ class Stack:
     env: dict[str, str] = field(default_factory=dict)
     postgres: stack.Postgres | None = None
     redis: stack.Process | None = None
+    worker: stack.Process | None = None
     apps: list[stack.Process] = field(default_factory=list)
     bases: list[str] = field(default_factory=list)
 
@@ -71,9 +72,12 @@ class Stack:
             self.bases.append(f"http://127.0.0.1:{port}")
         for base in self.bases:
             stack.wait_until(lambda base=base: stack.healthy(base), timeout=60, what=base)
+        say("Starting the task worker…")
+        self.worker = stack.task_worker(self.env, self.folder)
+        self.worker.start()
 
     def down(self) -> None:
-        for process in self.apps:
+        for process in [*self.apps, *([self.worker] if self.worker else [])]:
             process.stop()
         if self.redis:
             self.redis.stop()
@@ -83,6 +87,8 @@ class Stack:
     def processes(self) -> dict[str, int]:
         """The pid of each part of the stack, for the resource sampler."""
         pids = {process.name: process.pid for process in self.apps if process.alive()}
+        if self.worker and self.worker.alive():
+            pids["worker"] = self.worker.pid
         if self.redis and self.redis.alive():
             pids["redis"] = self.redis.pid
         if self.postgres and self.postgres.pid():
@@ -101,6 +107,7 @@ class Stack:
             SECURITY_CONTACT="mailto:securite@concerto.test",
             DJANGO_SETTINGS_MODULE="config.settings",
             LOAD_RUN=self.run,
+            TASKS_BACKEND="database",
         )
         return env
 

@@ -1,11 +1,13 @@
 """What the two app processes must share, checked by alternating between them: the session, the rate limits
-(kept in the shared cache) and uploaded files."""
+(kept in the shared cache), uploaded files, and the task queue (the worker runs what a command queued)."""
 
 import re
 import secrets
+import subprocess
+import time
 from urllib.parse import urlsplit
 
-from . import forms, ledger
+from . import forms, ledger, stack
 from .browser import Browser
 
 # allauth's refusal once the limit is passed, in the interface's two languages.
@@ -65,3 +67,29 @@ def upload_is_shared(bases: list[str], coordinator: dict) -> bool:
     return upload(browser, bases[0], coordinator, content).status_code == 302 and (
         download(browser, bases[1], coordinator) == content
     )
+
+
+TASK_STATUS = (
+    "from django_tasks_db.models import DBTaskResult; "
+    "print(DBTaskResult.objects.filter(id={id!r}).values_list('status', flat=True).first())"
+)
+
+
+def task_runs_on_the_worker(env: dict[str, str], timeout: float = 60) -> bool:
+    """The daily cron command queues the reminder digests; the worker process, not the command, runs them."""
+    queued = subprocess.run(
+        [stack.PYTHON, "manage.py", "send_reminders"], cwd=stack.ROOT, env=env, capture_output=True, text=True
+    )
+    words = queued.stdout.split()
+    if queued.returncode != 0 or len(words) < 2:
+        return False
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = subprocess.run(
+            [stack.PYTHON, "manage.py", "shell", "-c", TASK_STATUS.format(id=words[1])],
+            cwd=stack.ROOT, env=env, capture_output=True, text=True,
+        ).stdout.split()  # fmt: skip
+        if status and status[-1] in {"SUCCESSFUL", "FAILED"}:
+            return status[-1] == "SUCCESSFUL"
+        time.sleep(1)
+    return False

@@ -156,5 +156,11 @@ def gunicorn(name: str, port: int, env: dict[str, str], folder: Path, *, workers
     return Process(name, command, env, folder / f"{name}.log")
 
 
+def task_worker(env: dict[str, str], folder: Path) -> Process:
+    """The task queue's worker (django-tasks' database backend), as the deployment guide runs it."""
+    command = [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "1"]
+    return Process("worker", command, env, folder / "worker.log")
+
+
 def manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
