@@ -7,12 +7,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from core.routes import row_url
 from core.systems import System
 
 from .completeness import Gap, plan_gaps
-from .models import Action, BudgetLine, BudgetStatus, DesiredChange
+from .models import Action, ActionStatus, BudgetLine, BudgetStatus, DesiredChange
 from .selectors import Plan
 
 CONFIRMED = BudgetStatus.CONFIRMED.value
@@ -87,6 +89,9 @@ class Bar:
     starts: str
     ends: str
     marks: list[Mark]
+    label: str  # the title, shortened to fit beside the bar
+    label_x: int
+    label_y: int
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,9 @@ def timeline(actions: list[Action], start: datetime.date, end: datetime.date) ->
                 Mark(x=x(m.date), y=y + 2, cy=y + 6, label=m.title, date=m.date.isoformat(), done=m.done)
                 for m in action.milestone_list
             ],
+            label=Truncator(action.title).chars(70),
+            label_x=int(x(action.starts_on)) + 14,
+            label_y=y + 11,
         )
 
     bars = [bar(index, action) for index, action in enumerate(dated)]
@@ -221,8 +229,19 @@ class Overview:
     gaps: list[Gap]
 
 
+def _label_actions(actions: list[Action], *, slug: str, cycle_pk: int) -> None:
+    """What the plan's table writes of each action, worked out once per page rather than per row in the
+    template: the address of its page (`detail_url`) and its status in words (`status_label`)."""
+    detail_url = row_url("plan:action_detail", "action_pk", slug=slug, cycle_pk=cycle_pk)
+    statuses = {code: str(label) for code, label in ActionStatus.choices}
+    for action in actions:
+        action.detail_url = detail_url(action.pk)
+        action.status_label = statuses.get(action.status, action.status)
+
+
 def overview(plan: Plan, filters: Filters, *, slug: str) -> Overview:
     kept = [a for a in plan.actions if filters.keeps(a)]
+    _label_actions(kept, slug=slug, cycle_pk=plan.cycle.pk)
     kept_ids = {a.pk for a in kept}
     blocks = []
     for objective in plan.objectives:
