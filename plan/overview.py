@@ -10,11 +10,11 @@ from decimal import Decimal
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from core.routes import row_url
 from core.systems import System
 
 from .completeness import Gap, plan_gaps
-from .models import Action, ActionStatus, BudgetLine, BudgetStatus, DesiredChange
+from .links import label_actions
+from .models import Action, BudgetLine, BudgetStatus, DesiredChange
 from .selectors import Plan
 
 CONFIRMED = BudgetStatus.CONFIRMED.value
@@ -229,19 +229,9 @@ class Overview:
     gaps: list[Gap]
 
 
-def _label_actions(actions: list[Action], *, slug: str, cycle_pk: int) -> None:
-    """What the plan's table writes of each action, worked out once per page rather than per row in the
-    template: the address of its page (`detail_url`) and its status in words (`status_label`)."""
-    detail_url = row_url("plan:action_detail", "action_pk", slug=slug, cycle_pk=cycle_pk)
-    statuses = {code: str(label) for code, label in ActionStatus.choices}
-    for action in actions:
-        action.detail_url = detail_url(action.pk)
-        action.status_label = statuses.get(action.status, action.status)
-
-
 def overview(plan: Plan, filters: Filters, *, slug: str) -> Overview:
     kept = [a for a in plan.actions if filters.keeps(a)]
-    _label_actions(kept, slug=slug, cycle_pk=plan.cycle.pk)
+    label_actions(kept, slug=slug, cycle_pk=plan.cycle.pk)
     kept_ids = {a.pk for a in kept}
     blocks = []
     for objective in plan.objectives:
