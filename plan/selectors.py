@@ -233,7 +233,8 @@ def cycle_meetings(cycle: Cycle) -> QuerySet[Meeting]:
 
 
 def versions(cycle: Cycle) -> list[PlanVersion]:
-    return list(PlanVersion.objects.filter(cycle=cycle).select_related("meeting", "adopted_by"))
+    """The cycle's adopted versions as lists show them: without their snapshot, the whole plan in JSON."""
+    return list(PlanVersion.objects.filter(cycle=cycle).select_related("meeting", "adopted_by").defer("snapshot"))
 
 
 def cycle_years(cycle: Cycle) -> list[int]:
