@@ -165,19 +165,17 @@ def plan_of(cycle: Cycle) -> Plan:
 
 def plan_outline(cycle: Cycle) -> Plan:
     """What the plan's page and the completeness check read: the actions without their partners, milestones or
-    funders' names (the dashboard counts the gaps)."""
-    lines = BudgetLine.objects.only("action_id", "year", "status", "amount")
-    rows = (
-        Action.objects.filter(cycle=cycle)
-        .only("title", "cycle_id", "lead_id", "starts_on", "ends_on", "follow_up")
-        .prefetch_related(
-            Prefetch("transformations", queryset=DesiredChange.objects.only("id"), to_attr="transformation_list"),
-            Prefetch("budget_lines", queryset=lines, to_attr="budget_list"),
-        )
+    funders' names (the dashboard counts the gaps). Grouped here, as in `actions`."""
+    objectives = objectives_with_plan(cycle)
+    rows = list(
+        Action.objects.filter(cycle=cycle).only("title", "cycle_id", "lead_id", "starts_on", "ends_on", "follow_up")
     )
-    return Plan(
-        cycle=cycle, objectives=objectives_with_plan(cycle), actions=list(rows), selected_factors=_selected(cycle)
-    )
+    lines = _by_action(BudgetLine.objects.filter(action__cycle=cycle).only("action_id", "year", "status", "amount"))
+    links = _transformations_by_action(cycle, objectives)
+    for action in rows:
+        action.transformation_list = links.get(action.pk, [])
+        action.budget_list = lines.get(action.pk, [])
+    return Plan(cycle=cycle, objectives=objectives, actions=rows, selected_factors=_selected(cycle))
 
 
 def _selected(cycle: Cycle) -> list[ProtectiveFactor]:
