@@ -13,6 +13,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from config.media import s3_media_storage
 from lib.env import ConfigurationError, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -250,6 +251,33 @@ STORAGES = {
 }
 # Uploaded documents are private: they are served only through views that check membership, never by URL.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Where they are kept: MEDIA_ROOT on this machine's disk (the default), or an S3-compatible object store that
+# every app machine shares (docs/dev/deploy-postgresql.md, "Uploaded files on several machines").
+MEDIA_STORAGE = env_str("MEDIA_STORAGE", "filesystem")
+if MEDIA_STORAGE not in {"filesystem", "s3"}:
+    raise ConfigurationError(f"MEDIA_STORAGE must be filesystem or s3, not {MEDIA_STORAGE!r}")
+if MEDIA_STORAGE == "s3":
+    MEDIA_S3_BUCKET = env_str("MEDIA_S3_BUCKET")
+    if not MEDIA_S3_BUCKET:
+        raise ConfigurationError("MEDIA_S3_BUCKET is required when MEDIA_STORAGE=s3")
+    MEDIA_S3_ADDRESSING_STYLE = env_str("MEDIA_S3_ADDRESSING_STYLE", "auto")
+    if MEDIA_S3_ADDRESSING_STYLE not in {"auto", "path", "virtual"}:
+        raise ConfigurationError(
+            f"MEDIA_S3_ADDRESSING_STYLE must be auto, path or virtual, not {MEDIA_S3_ADDRESSING_STYLE!r}"
+        )
+    _s3_keys = (env_str("MEDIA_S3_ACCESS_KEY_ID"), env_str("MEDIA_S3_SECRET_ACCESS_KEY"))
+    if any(_s3_keys) and not all(_s3_keys):
+        raise ConfigurationError("MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY go together")
+    STORAGES["default"] = s3_media_storage(
+        bucket=MEDIA_S3_BUCKET,
+        endpoint_url=env_str("MEDIA_S3_ENDPOINT_URL"),
+        region=env_str("MEDIA_S3_REGION"),
+        access_key=_s3_keys[0],
+        secret_key=_s3_keys[1],
+        prefix=env_str("MEDIA_S3_PREFIX"),
+        addressing_style=MEDIA_S3_ADDRESSING_STYLE,
+        timeout=env_int("MEDIA_S3_TIMEOUT", 5),
+    )
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024

@@ -1,3 +1,4 @@
+import logging
 from pathlib import PurePath
 
 from django.core.files.uploadedfile import UploadedFile
@@ -6,21 +7,33 @@ from django.db.models import Max
 
 from accounts.models import User
 from core.concurrency import save_versioned
+from core.storage import storage_errors
 from partnerships.models import Partnership
 
 from .models import Commitment, OperatingRules
 from .outline import starter_outline
 from .uploads import CheckedDocument
 
+logger = logging.getLogger(__name__)
+
 
 def _delete_file_after_commit(storage, name: str) -> None:
-    """A replaced or removed document leaves the disk once the change is saved for good."""
+    """A replaced or removed document leaves the storage once the change is saved for good."""
     if name:
-        transaction.on_commit(lambda: storage.delete(name))
+        transaction.on_commit(lambda: _delete_file(storage, name))
+
+
+def _delete_file(storage, name: str) -> None:
+    # The change is saved: a file left behind costs space, not correctness, so the person is not shown an error.
+    try:
+        storage.delete(name)
+    except storage_errors():
+        logger.exception("A replaced or removed document stayed in the storage: %s", name)
 
 
 class DocumentNotStored(Exception):
-    """The server could not write the document (disk full, a folder it may not write to): nothing was saved."""
+    """The storage could not write the document (disk full, a folder it may not write to, an object store that
+    refuses or does not answer): nothing was saved."""
 
 
 @transaction.atomic
@@ -37,7 +50,7 @@ def commitment_save(
     if upload and checked:
         try:
             commitment.document.save(f"engagement.{checked.extension}", upload, save=False)
-        except OSError as error:
+        except storage_errors() as error:
             raise DocumentNotStored from error
         commitment.document_name = PurePath(upload.name).name[:200]
         commitment.document_type = checked.content_type
@@ -47,7 +60,7 @@ def commitment_save(
         else:
             commitment.save()
     except Exception:
-        # Nothing was saved: the file just written must not stay on disk without a record.
+        # Nothing was saved: the file just written must not stay in the storage without a record.
         if upload:
             storage.delete(commitment.document.name)
         raise

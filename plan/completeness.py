@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import partial
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -127,11 +128,12 @@ def _action_gaps(plan: Plan, url) -> list[Gap]:
     gaps = []
     for action in plan.actions:
         name = {"action": action.title}
-        edit = url("action_edit", action_pk=action.pk)
+        edit = partial(url, "action_edit", action_pk=action.pk)  # reversed only for a gap: most actions have none
         if action.lead_id is None:
-            gaps.append(Gap(GapKind.NO_LEAD, _("L'action « %(action)s » n'a pas d'organisme porteur.") % name, edit))
+            text = _("L'action « %(action)s » n'a pas d'organisme porteur.") % name
+            gaps.append(Gap(GapKind.NO_LEAD, text, edit()))
         if action.starts_on is None or action.ends_on is None:
-            gaps.append(Gap(GapKind.NO_DATES, _("L'action « %(action)s » n'a pas de dates.") % name, edit))
+            gaps.append(Gap(GapKind.NO_DATES, _("L'action « %(action)s » n'a pas de dates.") % name, edit()))
         if not action.budget_list:
             gaps.append(
                 Gap(
@@ -142,7 +144,7 @@ def _action_gaps(plan: Plan, url) -> list[Gap]:
             )
         if not action.follow_up:
             gaps.append(
-                Gap(GapKind.NO_FOLLOW_UP, _("L'action « %(action)s » n'a pas de calendrier de suivi.") % name, edit)
+                Gap(GapKind.NO_FOLLOW_UP, _("L'action « %(action)s » n'a pas de calendrier de suivi.") % name, edit())
             )
     return gaps
 

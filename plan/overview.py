@@ -7,11 +7,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from core.systems import System
 
 from .completeness import Gap, plan_gaps
+from .links import label_actions
 from .models import Action, BudgetLine, BudgetStatus, DesiredChange
 from .selectors import Plan
 
@@ -87,6 +89,9 @@ class Bar:
     starts: str
     ends: str
     marks: list[Mark]
+    label: str  # the title, shortened to fit beside the bar
+    label_x: int
+    label_y: int
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,9 @@ def timeline(actions: list[Action], start: datetime.date, end: datetime.date) ->
                 Mark(x=x(m.date), y=y + 2, cy=y + 6, label=m.title, date=m.date.isoformat(), done=m.done)
                 for m in action.milestone_list
             ],
+            label=Truncator(action.title).chars(70),
+            label_x=int(x(action.starts_on)) + 14,
+            label_y=y + 11,
         )
 
     bars = [bar(index, action) for index, action in enumerate(dated)]
@@ -184,28 +192,39 @@ def budget_tables(lines: list[tuple[Action, BudgetLine]]) -> tuple[Total, list[B
     for _action, line in lines:
         grand.add(line)
     plain = [line for _action, line in lines]
-    by_action = {id(line): action for action, line in lines}
-    systems = dict(System.choices)
-
-    def objectives(line: BudgetLine) -> list[str]:
-        return sorted({t.objective.title for t in by_action[id(line)].transformation_list}) or [_("Sans objectif")]
-
-    def system_labels(line: BudgetLine) -> list[str]:
-        codes = {t.system for t in by_action[id(line)].transformation_list}
-        return [str(systems[c]) for c in System.values if c in codes] or [_("Sans système")]
-
-    def lead(line: BudgetLine) -> list[str]:
-        action = by_action[id(line)]
-        return [action.lead.name if action.lead else _("Sans organisme porteur")]
-
+    keys = _action_keys({id(action): action for action, _line in lines}.values())
+    by_action = {id(line): keys[id(action)] for action, line in lines}
     tables = [
         _table(_("Budget par année"), _("Année"), plain, lambda line: [str(line.year)]),
         _table(_("Budget par bailleur"), _("Bailleur"), plain, lambda line: [line.funder.name]),
-        _table(_("Budget par objectif"), _("Objectif"), plain, objectives),
-        _table(_("Budget par système"), _("Système"), plain, system_labels),
-        _table(_("Budget par organisme porteur"), _("Organisme"), plain, lead),
+        _table(_("Budget par objectif"), _("Objectif"), plain, lambda line: by_action[id(line)].objectives),
+        _table(_("Budget par système"), _("Système"), plain, lambda line: by_action[id(line)].systems),
+        _table(_("Budget par organisme porteur"), _("Organisme"), plain, lambda line: by_action[id(line)].lead),
     ]
     return grand, tables
+
+
+@dataclass(frozen=True)
+class _ActionKeys:
+    objectives: list[str]
+    systems: list[str]
+    lead: list[str]
+
+
+def _action_keys(actions: Iterable[Action]) -> dict[int, _ActionKeys]:
+    """Where each action's lines count in the tables by objective, system and lead: once per action, not per
+    line and table."""
+    systems = {code: str(label) for code, label in System.choices}
+    no_objective, no_system, no_lead = _("Sans objectif"), _("Sans système"), _("Sans organisme porteur")
+    keys = {}
+    for action in actions:
+        codes = {t.system for t in action.transformation_list}
+        keys[id(action)] = _ActionKeys(
+            objectives=sorted({t.objective.title for t in action.transformation_list}) or [no_objective],
+            systems=[systems[c] for c in System.values if c in codes] or [no_system],
+            lead=[action.lead.name if action.lead else no_lead],
+        )
+    return keys
 
 
 # --- The page --------------------------------------------------------------------------------------------------
@@ -223,6 +242,7 @@ class Overview:
 
 def overview(plan: Plan, filters: Filters, *, slug: str) -> Overview:
     kept = [a for a in plan.actions if filters.keeps(a)]
+    label_actions(kept, slug=slug, cycle_pk=plan.cycle.pk)
     kept_ids = {a.pk for a in kept}
     blocks = []
     for objective in plan.objectives:

@@ -95,26 +95,51 @@ def _led_or_joined(organization_id: int) -> QuerySet[Action]:
 def actions(cycle: Cycle, objectives: list[Objective]) -> list[Action]:
     """The cycle's actions with what the plan's overview, completeness and versions read: `transformation_list`
     (the objectives' own transformations), `partner_list`, `milestone_list`, `budget_list`. The partnership's
-    organizations and funders are read once and shared by every row that names them, rather than joined to each."""
-    rows = list(
-        Action.objects.filter(cycle=cycle).prefetch_related(
-            Prefetch("transformations", queryset=DesiredChange.objects.only("id"), to_attr="transformation_list"),
-            Prefetch("partners", queryset=ActionPartner.objects.all(), to_attr="partner_list"),
-            Prefetch("milestones", queryset=Milestone.objects.all(), to_attr="milestone_list"),
-            Prefetch("budget_lines", queryset=BudgetLine.objects.all(), to_attr="budget_list"),
-        )
-    )
-    transformations = {t.pk: t for objective in objectives for t in objective.plan_transformations}
+    organizations and funders are read once and shared by every row that names them, rather than joined to each.
+
+    Each list is one query over the whole cycle grouped here, not a prefetch: a prefetch filters on the 200
+    actions' keys and attaches each row through the related descriptors, which cost more than the query."""
+    rows = list(Action.objects.filter(cycle=cycle))
+    of_cycle = Q(action__cycle=cycle)
+    partners = _by_action(ActionPartner.objects.filter(of_cycle))
+    milestones = _by_action(Milestone.objects.filter(of_cycle))
+    lines = _by_action(BudgetLine.objects.filter(of_cycle))
+    links = _transformations_by_action(cycle, objectives)
     organizations = {o.pk: o for o in Organization.objects.filter(partnership_id=cycle.partnership_id)}
     funders = {f.pk: f for f in Funder.objects.filter(partnership_id=cycle.partnership_id)}
     for action in rows:
         action.lead = organizations.get(action.lead_id)
-        action.transformation_list = [transformations.get(t.pk, t) for t in action.transformation_list]
+        action.transformation_list = links.get(action.pk, [])
+        action.partner_list = partners.get(action.pk, [])
+        action.milestone_list = milestones.get(action.pk, [])
+        action.budget_list = lines.get(action.pk, [])
         for part in action.partner_list:
             part.organization = organizations[part.organization_id]
         for line in action.budget_list:
             line.funder = funders[line.funder_id]
     return rows
+
+
+def _by_action(rows: QuerySet) -> dict[int, list]:
+    grouped: dict[int, list] = {}
+    for row in rows:
+        grouped.setdefault(row.action_id, []).append(row)
+    return grouped
+
+
+def _transformations_by_action(cycle: Cycle, objectives: list[Objective]) -> dict[int, list[DesiredChange]]:
+    """Each action's transformations, the objectives' own objects in the plan's order."""
+    ordered = [t for objective in objectives for t in objective.plan_transformations]
+    known = {t.pk: t for t in ordered}
+    rank = {t.pk: index for index, t in enumerate(ordered)}
+    links = Action.transformations.through.objects.filter(action__cycle=cycle).values_list(
+        "action_id", "desiredchange_id"
+    )
+    grouped: dict[int, list[DesiredChange]] = {}
+    for action_id, transformation_id in sorted(links, key=lambda link: rank.get(link[1], len(rank))):
+        transformation = known.get(transformation_id) or DesiredChange(pk=transformation_id)
+        grouped.setdefault(action_id, []).append(transformation)
+    return grouped
 
 
 def _with_plan(rows: QuerySet[Action]) -> QuerySet[Action]:
@@ -140,19 +165,17 @@ def plan_of(cycle: Cycle) -> Plan:
 
 def plan_outline(cycle: Cycle) -> Plan:
     """What the plan's page and the completeness check read: the actions without their partners, milestones or
-    funders' names (the dashboard counts the gaps)."""
-    lines = BudgetLine.objects.only("action_id", "year", "status", "amount")
-    rows = (
-        Action.objects.filter(cycle=cycle)
-        .only("title", "cycle_id", "lead_id", "starts_on", "ends_on", "follow_up")
-        .prefetch_related(
-            Prefetch("transformations", queryset=DesiredChange.objects.only("id"), to_attr="transformation_list"),
-            Prefetch("budget_lines", queryset=lines, to_attr="budget_list"),
-        )
+    funders' names (the dashboard counts the gaps). Grouped here, as in `actions`."""
+    objectives = objectives_with_plan(cycle)
+    rows = list(
+        Action.objects.filter(cycle=cycle).only("title", "cycle_id", "lead_id", "starts_on", "ends_on", "follow_up")
     )
-    return Plan(
-        cycle=cycle, objectives=objectives_with_plan(cycle), actions=list(rows), selected_factors=_selected(cycle)
-    )
+    lines = _by_action(BudgetLine.objects.filter(action__cycle=cycle).only("action_id", "year", "status", "amount"))
+    links = _transformations_by_action(cycle, objectives)
+    for action in rows:
+        action.transformation_list = links.get(action.pk, [])
+        action.budget_list = lines.get(action.pk, [])
+    return Plan(cycle=cycle, objectives=objectives, actions=rows, selected_factors=_selected(cycle))
 
 
 def _selected(cycle: Cycle) -> list[ProtectiveFactor]:
@@ -208,7 +231,8 @@ def cycle_meetings(cycle: Cycle) -> QuerySet[Meeting]:
 
 
 def versions(cycle: Cycle) -> list[PlanVersion]:
-    return list(PlanVersion.objects.filter(cycle=cycle).select_related("meeting", "adopted_by"))
+    """The cycle's adopted versions as lists show them: without their snapshot, the whole plan in JSON."""
+    return list(PlanVersion.objects.filter(cycle=cycle).select_related("meeting", "adopted_by").defer("snapshot"))
 
 
 def cycle_years(cycle: Cycle) -> list[int]:

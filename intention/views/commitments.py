@@ -87,7 +87,7 @@ def commitment_edit(
             form.add_error(
                 "signed_document",
                 _(
-                    "Le serveur n'a pas pu enregistrer le document (espace disque plein ou dossier inaccessible) : "
+                    "Le serveur n'a pas pu enregistrer le document (espace de stockage plein ou inaccessible) : "
                     "rien n'a été enregistré. Joignez-le de nouveau plus tard, ou prévenez l'administration du site."
                 ),
             )

@@ -5,7 +5,8 @@ import datetime
 
 import pytest
 
-from plan.models import ActionPartner, BudgetLine, Milestone
+from plan.models import ActionPartner, BudgetLine, Milestone, PlanVersion
+from plan.snapshot import plan_snapshot
 from plan.tests.factories import ActionFactory, FunderFactory, IndicatorFactory, TargetFactory, TransformationFactory
 from priorities.tests.factories import ObjectiveFactory
 
@@ -45,3 +46,14 @@ def test_plan_pages_do_not_grow_with_the_plan(cast, cycle, client_for, cycle_url
     _grow(cast, cycle, objectives=3, actions=3)()
     count = assert_flat_queries(client_for(cast.partner), cycle_url(name), grow=_grow(cast, cycle, 17, 197))
     print(f"{name}: {count} queries")
+
+
+def test_comparing_a_version_with_today_does_not_grow_with_the_plan(
+    cast, cycle, client_for, cycle_url, assert_flat_queries
+):
+    _grow(cast, cycle, objectives=3, actions=3)()
+    version = PlanVersion.objects.create(
+        cycle=cycle, number=1, adopted_on=cycle.starts_on, snapshot=plan_snapshot(cycle)
+    )
+    address = cycle_url("plan:version_compare") + f"?de={version.pk}&a=aujourdhui"
+    assert_flat_queries(client_for(cast.partner), address, grow=_grow(cast, cycle, 17, 197))

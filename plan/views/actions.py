@@ -16,6 +16,7 @@ from partnerships.permissions import Perm
 from .. import selectors, services
 from ..access import access_action, access_action_milestones, access_contribution
 from ..forms import ActionForm, ContributionForm
+from ..links import label_actions
 from ..models import Action, ActionPartner, BudgetLine, Milestone
 from .common import page_context, plan_url
 
@@ -23,7 +24,8 @@ from .common import page_context, plan_url
 @partnership_view()
 def actions(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
     cycle, _can_manage = access_cycle(access, cycle_pk)
-    context = page_context(access, cycle, actions=selectors.action_rows(cycle), can_edit=access.can(Perm.EDIT_PLAN))
+    rows = label_actions(selectors.action_rows(cycle), slug=access.partnership.slug, cycle_pk=cycle.pk)
+    context = page_context(access, cycle, actions=rows, can_edit=access.can(Perm.EDIT_PLAN))
     return render(request, "plan/action_list.html", context)
 
 

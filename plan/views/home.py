@@ -10,6 +10,7 @@ from partnerships.permissions import Perm
 from .. import selectors
 from ..board import plan_board
 from ..completeness import untouched_factors
+from ..links import label_actions
 from .common import page_context
 
 
@@ -33,5 +34,6 @@ def my_actions(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -
     cycle, _can_manage = access_cycle(access, cycle_pk)
     organization_id = access.organization_id
     actions = selectors.action_rows(cycle, organization_id=organization_id) if organization_id else []
+    label_actions(actions, slug=access.partnership.slug, cycle_pk=cycle.pk)
     context = page_context(access, cycle, actions=actions, organization=access.membership.organization)
     return render(request, "plan/my_actions.html", context)
