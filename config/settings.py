@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "django_htmx",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
     # Concerto, in the order of the cycle.
     "accounts",
     "core",
@@ -65,6 +67,7 @@ INSTALLED_APPS = [
     "priorities",
     "plan",
     "diagnostic",
+    "api",
     "demo",
 ]
 
@@ -208,6 +211,31 @@ SECURITY_CONTACT_IS_DEFAULT = not SECURITY_CONTACT
 if SECURITY_CONTACT_IS_DEFAULT:
     SECURITY_CONTACT = "mailto:" + DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">").strip()
 SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL")
+
+# The REST API (api/, docs/dev/api.md): personal tokens or the browser's session, JSON only, paged lists, and the
+# OpenAPI schema drf-spectacular writes from the serializers.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Concerto API",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_error_responses"],
+}
 
 # Languages: French first, English complete.
 LANGUAGE_CODE = "fr"

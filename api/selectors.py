@@ -1,0 +1,34 @@
+from django.db.models import QuerySet
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
+
+from accounts.models import User
+from partnerships.models import Membership
+
+from .models import ApiToken
+
+
+def user_tokens(user: User) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user)
+
+
+def user_partnerships(user: User) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(user=user, user__is_active=True)
+        .select_related("partnership")
+        .order_by("partnership__name", "pk")
+    )
+
+
+def updated_since(records: QuerySet, value: str | None) -> QuerySet:
+    """`?updated_since=2026-01-31T12:00:00-05:00`: the records changed since then."""
+    if not value:
+        return records
+    try:
+        moment = parse_datetime(value)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise ValidationError({"updated_since": [_("Donnez une date et une heure ISO 8601 avec le fuseau horaire.")]})
+    return records.filter(updated_at__gte=moment)
