@@ -24,7 +24,7 @@ def _input_serializer(form_class: type[forms.BaseForm], partial: bool) -> type[s
     for name, field in form_class.base_fields.items():
         if name in ("version", *OnceFormMixin.base_fields):
             continue
-        fields[name] = _api_field(field, required=field.required and not partial)
+        fields[name] = _api_field(field, required=field.required and not partial and not _has_default(form_class, name))
     if partial:
         fields["version"] = serializers.IntegerField(
             min_value=1, help_text="The record's version as read (`version`): an older one answers 409."
@@ -32,6 +32,14 @@ def _input_serializer(form_class: type[forms.BaseForm], partial: bool) -> type[s
     model_name = form_class._meta.model.__name__
     name = f"{model_name}Edit" if partial else f"{model_name}Create"
     return type(name, (serializers.Serializer,), {**fields, "__doc__": f"{model_name}: the fields a write sets."})
+
+
+def _has_default(form_class: type[forms.BaseForm], name: str) -> bool:
+    """A field the empty form fills in (an action's status starts as planned) may be left out."""
+    if form_class.base_fields[name].initial is not None:
+        return True
+    model = form_class._meta.model
+    return any(field.name == name and field.has_default() for field in model._meta.concrete_fields)
 
 
 def _api_field(field: forms.Field, *, required: bool) -> serializers.Field:
@@ -60,7 +68,11 @@ def _api_field(field: forms.Field, *, required: bool) -> serializers.Field:
     if isinstance(field, forms.EmailField):
         return serializers.EmailField(allow_blank=not field.required, max_length=field.max_length, **options)
     return serializers.CharField(
-        allow_blank=not field.required, max_length=getattr(field, "max_length", None), trim_whitespace=False, **options
+        allow_blank=not field.required,
+        allow_null=not field.required,
+        max_length=getattr(field, "max_length", None),
+        trim_whitespace=False,
+        **options,
     )
 
 
@@ -82,5 +94,6 @@ def _form_value(value):
 
 
 def current_values(form: forms.BaseForm) -> dict:
-    """What an unbound edit form shows: the record as saved, so that an edit may send only what changes."""
-    return {name: form[name].value() for name in form.fields}
+    """What an unbound form shows: the record as saved, so that an edit may send only what changes, or the
+    defaults of a new one (what a person sees on the empty page)."""
+    return {name: form[name].value() for name in form.fields if name not in OnceFormMixin.base_fields}

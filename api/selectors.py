@@ -4,9 +4,14 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
 from accounts.models import User
+from analysis.models import Finding
+from cycles.models import Cycle
 from partnerships.models import Membership
+from plan.models import Action
 
 from .models import ApiToken
+
+FINDING_LINKS = ("factors", "statistics", "observations", "services", "interventions")
 
 
 def user_tokens(user: User) -> QuerySet[ApiToken]:
@@ -32,3 +37,12 @@ def updated_since(records: QuerySet, value: str | None) -> QuerySet:
     if moment is None or moment.tzinfo is None:
         raise ValidationError({"updated_since": [_("Donnez une date et une heure ISO 8601 avec le fuseau horaire.")]})
     return records.filter(updated_at__gte=moment)
+
+
+def with_finding_links(findings: QuerySet[Finding]) -> QuerySet[Finding]:
+    """The findings with the keys of everything they cite, one query per kind of link."""
+    return findings.prefetch_related(*FINDING_LINKS)
+
+
+def cycle_actions(cycle: Cycle) -> QuerySet[Action]:
+    return Action.objects.filter(cycle=cycle).prefetch_related("transformations", "factors", "services")

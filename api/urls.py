@@ -1,7 +1,7 @@
 from django.db import transaction
 from django.urls import path
 
-from .views import organizations, partnerships, tokens
+from .views import analysis, organizations, partnerships, plan, tokens
 
 app_name = "api"
 
@@ -22,7 +22,7 @@ def resource(route: str, viewset, *, name: str, pk: str, scope: str = PARTNERSHI
     """The list (GET, POST) and a record (GET, PATCH, DELETE) of one resource under the partnership's address."""
     return [
         path(V1 + scope + route, endpoint(viewset, LIST), name=name),
-        path(V1 + scope + f"{route}<int:{pk}>/", endpoint(viewset, DETAIL), name=name.removesuffix("s") + "_detail"),
+        path(V1 + scope + f"{route}<int:{pk}>/", endpoint(viewset, DETAIL), name=pk.removesuffix("_pk") + "_detail"),
     ]
 
 
@@ -35,4 +35,7 @@ urlpatterns = [
         name="partnerships",
     ),
     *resource("organizations/", organizations.OrganizationViewSet, name="organizations", pk="organization_pk"),
+    *resource("statistics/", analysis.StatisticViewSet, name="statistics", pk="statistic_pk"),
+    *resource("findings/", analysis.FindingViewSet, name="findings", pk="finding_pk", scope=CYCLE),
+    *resource("actions/", plan.ActionViewSet, name="actions", pk="action_pk", scope=CYCLE),
 ]

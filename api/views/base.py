@@ -59,13 +59,24 @@ class PartnershipViewSet(RequestLanguage, viewsets.GenericViewSet):
 
 class RecordViewSet(PartnershipViewSet):
     form_class = None
+    filter_form = None  # the page's filter form: its fields are the list's query parameters
     create_perm: Perm = Perm.VIEW
     lookup_url_kwarg = "pk"
 
     # --- What each resource says ---------------------------------------------------------------------------
 
     def records(self):
+        """The list's records, with what the serializer reads joined; `self.filters()` are its query's filters."""
         raise NotImplementedError
+
+    def filters(self) -> dict:
+        """The list's filters, checked by the page's filter form; 400 for a value it refuses."""
+        if self.filter_form is None:
+            return {}
+        form = self.filter_form(self.request.query_params)
+        if not form.is_valid():
+            raise exceptions.ValidationError(_form_errors(form))
+        return {name: value for name, value in form.cleaned_data.items() if value not in ("", None)}
 
     def record(self, pk: int):
         """(record, may edit), through the app's access function."""
@@ -152,9 +163,8 @@ class RecordViewSet(PartnershipViewSet):
             raise exceptions.ValidationError({"non_field_errors": [_("Envoyez un objet JSON.")]})
         shape = input_serializer(self.form_class, partial=record is not None)(data=self.request.data)
         shape.is_valid(raise_exception=True)
-        values = form_data(shape.validated_data)
-        if record is not None:
-            values = {**current_values(self.form_class(instance=record, **self.form_kwargs())), **values}
+        unbound = self.form_class(instance=record, **self.form_kwargs())
+        values = {**current_values(unbound), **form_data(shape.validated_data)}
         form = self.form_class(values, instance=record, **self.form_kwargs())
         if not form.is_valid():
             raise exceptions.ValidationError(_form_errors(form))
@@ -182,7 +192,7 @@ def documented(tag: str):
     def decorate(viewset: type[RecordViewSet]) -> type[RecordViewSet]:
         output = viewset.serializer_class
         return extend_schema_view(
-            list=extend_schema(tags=[tag], parameters=[UPDATED_SINCE]),
+            list=extend_schema(tags=[tag], parameters=[UPDATED_SINCE, *filter_parameters(viewset.filter_form)]),
             retrieve=extend_schema(tags=[tag]),
             create=extend_schema(
                 tags=[tag], request=input_serializer(viewset.form_class, partial=False), responses={201: output}
@@ -196,6 +206,20 @@ def documented(tag: str):
         )(viewset)
 
     return decorate
+
+
+def filter_parameters(filter_form) -> list[OpenApiParameter]:
+    if filter_form is None:
+        return []
+    return [
+        OpenApiParameter(
+            name,
+            str,
+            description=str(field.label or ""),
+            enum=[key for key, _label in getattr(field, "choices", ()) if key] or None,
+        )
+        for name, field in filter_form.base_fields.items()
+    ]
 
 
 UPDATED_SINCE = OpenApiParameter(

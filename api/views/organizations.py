@@ -1,6 +1,6 @@
 from organizations import selectors, services
 from organizations.access import access_organization
-from organizations.forms import OrganizationForm
+from organizations.forms import OrganizationFilterForm, OrganizationForm
 from partnerships.permissions import Perm
 
 from ..serializers import OrganizationSerializer
@@ -13,11 +13,15 @@ class OrganizationViewSet(RecordViewSet):
 
     serializer_class = OrganizationSerializer
     form_class = OrganizationForm
+    filter_form = OrganizationFilterForm
     create_perm = Perm.MANAGE_ORGANIZATIONS
     lookup_url_kwarg = "organization_pk"
 
     def records(self):
-        return selectors.organization_list(partnership=self.access.partnership)
+        filters = self.filters()
+        return selectors.organization_list(
+            partnership=self.access.partnership, search=filters.get("q", ""), sector=filters.get("sector", "")
+        )
 
     def record(self, pk: int):
         return access_organization(self.access, pk)
