@@ -1,3 +1,5 @@
+import datetime
+
 from django.db.models import QuerySet
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -32,9 +34,11 @@ def updated_since(records: QuerySet, value: str | None) -> QuerySet:
         return records
     try:
         moment = parse_datetime(value)
-    except ValueError:
+        # In UTC: a database refuses some offsets that ISO 8601 allows (PostgreSQL stops at ±15:59).
+        moment = moment.astimezone(datetime.UTC) if moment and moment.tzinfo else None
+    except (ValueError, OverflowError):
         moment = None
-    if moment is None or moment.tzinfo is None:
+    if moment is None:
         raise ValidationError({"updated_since": [_("Donnez une date et une heure ISO 8601 avec le fuseau horaire.")]})
     return records.filter(updated_at__gte=moment)
 

@@ -1,4 +1,6 @@
-"""What the API shows of each record: the fields the pages show, with the record's `version` for its edits."""
+"""What the API shows of each record: the fields the pages show, with the record's `version` for its edits. They only
+show (what a write accepts is its form's, api/inputs.py); their fields are not read-only so that the schema keeps
+what each may hold (a blank choice, a null)."""
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -55,14 +57,12 @@ class OrganizationSerializer(serializers.ModelSerializer):
             "website",
             "created_at",
         ]
-        read_only_fields = fields
 
 
 class StatisticSerializer(serializers.ModelSerializer):
     class Meta:
         model = Statistic
         fields = [*RECORD_FIELDS, *STATISTIC_FIELDS]
-        read_only_fields = fields
 
 
 class FindingSerializer(serializers.ModelSerializer):
@@ -85,7 +85,6 @@ class FindingSerializer(serializers.ModelSerializer):
             "is_candidate",
             "created_at",
         ]
-        read_only_fields = fields
 
 
 class ActionSerializer(serializers.ModelSerializer):
@@ -112,7 +111,6 @@ class ActionSerializer(serializers.ModelSerializer):
             "services",
             "created_at",
         ]
-        read_only_fields = fields
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -1,7 +1,7 @@
 from django.db import transaction
 from django.urls import path
 
-from .views import analysis, organizations, partnerships, plan, tokens
+from .views import analysis, docs, organizations, partnerships, plan, tokens
 
 app_name = "api"
 
@@ -27,6 +27,8 @@ def resource(route: str, viewset, *, name: str, pk: str, scope: str = PARTNERSHI
 
 
 urlpatterns = [
+    path("api/schema/", docs.SchemaView.as_view(), name="schema"),
+    path("api/docs/", docs.docs, name="docs"),
     path("mon-compte/jetons-api/", tokens.token_list, name="tokens"),
     path("mon-compte/jetons-api/<int:token_pk>/revoquer/", tokens.token_revoke, name="token_revoke"),
     path(
