@@ -8,8 +8,10 @@ from rest_framework.exceptions import ValidationError
 from accounts.models import User
 from analysis.models import Finding
 from cycles.models import Cycle
-from partnerships.models import Membership
+from offer.models import Service
+from partnerships.models import Membership, Partnership
 from plan.models import Action
+from priorities.models import Objective
 
 from .models import ApiToken
 
@@ -50,3 +52,15 @@ def with_finding_links(findings: QuerySet[Finding]) -> QuerySet[Finding]:
 
 def cycle_actions(cycle: Cycle) -> QuerySet[Action]:
     return Action.objects.filter(cycle=cycle).prefetch_related("transformations", "factors", "services")
+
+
+def partnership_services(partnership: Partnership) -> QuerySet[Service]:
+    return (
+        Service.objects.for_partnership(partnership)
+        .order_by("organization_id", "name", "pk")
+        .prefetch_related("territories", "partner_organizations", "factors")
+    )
+
+
+def cycle_objectives(cycle: Cycle) -> QuerySet[Objective]:
+    return Objective.objects.filter(cycle=cycle).order_by("position", "pk").prefetch_related("priorities", "factors")

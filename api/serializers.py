@@ -7,10 +7,11 @@ from rest_framework import serializers
 
 from analysis.models import STATISTIC_FIELDS, Finding, Statistic
 from core.systems import System, parse_systems
-from offer.models import ClienteleCode
+from offer.models import ClienteleCode, Service
 from organizations.models import Organization
 from partnerships.models import Membership
 from plan.models import Action
+from priorities.models import Objective
 
 RECORD_FIELDS = ("id", "version", "updated_at")
 
@@ -111,6 +112,40 @@ class ActionSerializer(serializers.ModelSerializer):
             "services",
             "created_at",
         ]
+
+
+class ServiceSerializer(serializers.ModelSerializer):
+    clientele_codes = serializers.ListField(child=serializers.ChoiceField(choices=ClienteleCode.choices))
+
+    class Meta:
+        model = Service
+        fields = [
+            *RECORD_FIELDS,
+            "organization",
+            "name",
+            "description",
+            "clientele_codes",
+            "territories",
+            "frequency",
+            "capacity",
+            "reached_per_year",
+            "cost",
+            "cost_detail",
+            "schedule",
+            "languages",
+            "transport_access",
+            "adapted_hours",
+            "fee_reduction",
+            "accessibility_notes",
+            "partner_organizations",
+            "factors",
+        ]
+
+
+class ObjectiveSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Objective
+        fields = [*RECORD_FIELDS, "cycle", "title", "description", "position", "priorities", "factors", "created_at"]
 
 
 class ErrorSerializer(serializers.Serializer):

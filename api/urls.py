@@ -1,7 +1,7 @@
 from django.db import transaction
 from django.urls import path
 
-from .views import analysis, docs, organizations, partnerships, plan, tokens
+from .views import analysis, docs, offer, organizations, partnerships, plan, priorities, tokens
 
 app_name = "api"
 
@@ -38,6 +38,8 @@ urlpatterns = [
     ),
     *resource("organizations/", organizations.OrganizationViewSet, name="organizations", pk="organization_pk"),
     *resource("statistics/", analysis.StatisticViewSet, name="statistics", pk="statistic_pk"),
+    *resource("services/", offer.ServiceViewSet, name="services", pk="service_pk"),
+    *resource("objectives/", priorities.ObjectiveViewSet, name="objectives", pk="objective_pk", scope=CYCLE),
     *resource("findings/", analysis.FindingViewSet, name="findings", pk="finding_pk", scope=CYCLE),
     *resource("actions/", plan.ActionViewSet, name="actions", pk="action_pk", scope=CYCLE),
 ]

@@ -14,7 +14,9 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from analysis.tests.factories import FindingFactory, StatisticFactory
 from api import services
+from offer.tests.factories import ServiceFactory
 from plan.tests.factories import ActionFactory
+from priorities.tests.factories import ObjectiveFactory
 
 
 @pytest.fixture
@@ -34,6 +36,8 @@ def api_schema(cast, cycle, _connection_kept):
     statistic = StatisticFactory(partnership=cast.partnership)
     finding = FindingFactory(cycle=cycle)
     action = ActionFactory(cycle=cycle, lead=cast.organization)
+    service = ServiceFactory(organization=cast.organization)
+    objective = ObjectiveFactory(cycle=cycle)
     _token, secret = services.token_create(user=cast.coordinator, name="schemathesis")
     schema = schemathesis.openapi.from_wsgi(reverse("api:schema") + "?format=json", get_wsgi_application())
     schema.config.update(headers={"Authorization": f"Bearer {secret}"})
@@ -44,6 +48,8 @@ def api_schema(cast, cycle, _connection_kept):
         "statistic_pk": statistic.pk,
         "finding_pk": finding.pk,
         "action_pk": action.pk,
+        "service_pk": service.pk,
+        "objective_pk": objective.pk,
     }
     return schema, path_values
 

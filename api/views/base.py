@@ -96,6 +96,9 @@ class RecordViewSet(PartnershipViewSet):
     def remove(self, record) -> None:
         raise NotImplementedError
 
+    def may_create(self) -> bool:
+        return self.access.can(self.create_perm)
+
     def may_delete(self, record, can_edit: bool) -> bool:
         return can_edit
 
@@ -111,7 +114,8 @@ class RecordViewSet(PartnershipViewSet):
         return Response(self.get_serializer(record).data)
 
     def create(self, request, **kwargs) -> Response:
-        self.access.require(self.create_perm)
+        if not self.may_create():
+            raise exceptions.PermissionDenied
         form = self._bound_form(None)
         try:
             with transaction.atomic():
