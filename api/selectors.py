@@ -10,7 +10,7 @@ from analysis.models import Finding
 from cycles.models import Cycle
 from offer.models import Service
 from partnerships.models import Membership, Partnership
-from plan.models import Action
+from plan.models import Action, DesiredChange, Indicator
 from priorities.models import Objective
 
 from .models import ApiToken
@@ -64,3 +64,15 @@ def partnership_services(partnership: Partnership) -> QuerySet[Service]:
 
 def cycle_objectives(cycle: Cycle) -> QuerySet[Objective]:
     return Objective.objects.filter(cycle=cycle).order_by("position", "pk").prefetch_related("priorities", "factors")
+
+
+def cycle_transformations(cycle: Cycle) -> QuerySet[DesiredChange]:
+    return (
+        DesiredChange.objects.filter(objective__cycle=cycle)
+        .order_by("objective__position", "objective_id", "pk")
+        .prefetch_related("factors", "partners")
+    )
+
+
+def transformation_indicators(transformation: DesiredChange) -> QuerySet[Indicator]:
+    return Indicator.objects.filter(transformation=transformation).order_by("pk")

@@ -10,7 +10,7 @@ from core.systems import System, parse_systems
 from offer.models import ClienteleCode, Service
 from organizations.models import Organization
 from partnerships.models import Membership
-from plan.models import Action
+from plan.models import Action, DesiredChange, Indicator
 from priorities.models import Objective
 
 RECORD_FIELDS = ("id", "version", "updated_at")
@@ -146,6 +146,32 @@ class ObjectiveSerializer(serializers.ModelSerializer):
     class Meta:
         model = Objective
         fields = [*RECORD_FIELDS, "cycle", "title", "description", "position", "priorities", "factors", "created_at"]
+
+
+class TransformationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DesiredChange
+        fields = [*RECORD_FIELDS, "objective", "system", "statement", "factors", "lead", "partners"]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Indicator
+        fields = [
+            *RECORD_FIELDS,
+            "transformation",
+            "name",
+            "definition",
+            "unit",
+            "polarity",
+            "data_source",
+            "collection_tool",
+            "frequency",
+            "baseline_value",
+            "baseline_date",
+            "baseline_source",
+            "baseline_statistic",
+        ]
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -41,5 +41,15 @@ urlpatterns = [
     *resource("services/", offer.ServiceViewSet, name="services", pk="service_pk"),
     *resource("objectives/", priorities.ObjectiveViewSet, name="objectives", pk="objective_pk", scope=CYCLE),
     *resource("findings/", analysis.FindingViewSet, name="findings", pk="finding_pk", scope=CYCLE),
+    *resource(
+        "transformations/", plan.TransformationViewSet, name="transformations", pk="transformation_pk", scope=CYCLE
+    ),
+    *resource(
+        "indicators/",
+        plan.IndicatorViewSet,
+        name="indicators",
+        pk="indicator_pk",
+        scope=CYCLE + "transformations/<int:transformation_pk>/",
+    ),
     *resource("actions/", plan.ActionViewSet, name="actions", pk="action_pk", scope=CYCLE),
 ]

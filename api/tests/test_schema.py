@@ -15,7 +15,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from analysis.tests.factories import FindingFactory, StatisticFactory
 from api import services
 from offer.tests.factories import ServiceFactory
-from plan.tests.factories import ActionFactory
+from plan.tests.factories import ActionFactory, IndicatorFactory, TransformationFactory
 from priorities.tests.factories import ObjectiveFactory
 
 
@@ -38,6 +38,8 @@ def api_schema(cast, cycle, _connection_kept):
     action = ActionFactory(cycle=cycle, lead=cast.organization)
     service = ServiceFactory(organization=cast.organization)
     objective = ObjectiveFactory(cycle=cycle)
+    transformation = TransformationFactory(objective=objective)
+    indicator = IndicatorFactory(transformation=transformation)
     _token, secret = services.token_create(user=cast.coordinator, name="schemathesis")
     schema = schemathesis.openapi.from_wsgi(reverse("api:schema") + "?format=json", get_wsgi_application())
     schema.config.update(headers={"Authorization": f"Bearer {secret}"})
@@ -50,6 +52,8 @@ def api_schema(cast, cycle, _connection_kept):
         "action_pk": action.pk,
         "service_pk": service.pk,
         "objective_pk": objective.pk,
+        "transformation_pk": transformation.pk,
+        "indicator_pk": indicator.pk,
     }
     return schema, path_values
 
