@@ -240,7 +240,8 @@ SPECTACULAR_SETTINGS = {
 # Languages: French first, English complete.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The second folder keeps Django's own French for the few messages Django REST framework words otherwise.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "overrides"]
 # Dates, times and numbers the way they are written in Québec, in French and in English (config/formats/).
 FORMAT_MODULE_PATH = ["config.formats"]
 # The language chosen with the switch is remembered for a year (the default cookie ends with the browser).
