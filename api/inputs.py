@@ -11,6 +11,10 @@ from rest_framework import serializers
 
 from core.submissions import OnceFormMixin
 
+# What every database stores: a primary key (a 64-bit integer) and an integer column (32 bits on PostgreSQL).
+MAX_KEY = 2**63 - 1
+MIN_INTEGER, MAX_INTEGER = -(2**31), 2**31 - 1
+
 
 def input_serializer(form_class: type[forms.BaseForm], *, partial: bool) -> type[serializers.Serializer]:
     """The JSON a creation (`partial=False`) or an edit (`partial=True`, every field optional but `version`)
@@ -27,7 +31,9 @@ def _input_serializer(form_class: type[forms.BaseForm], partial: bool) -> type[s
         fields[name] = _api_field(field, required=field.required and not partial and not _has_default(form_class, name))
     if partial:
         fields["version"] = serializers.IntegerField(
-            min_value=1, help_text="The record's version as read (`version`): an older one answers 409."
+            min_value=1,
+            max_value=MAX_INTEGER,
+            help_text="The record's version as read (`version`): an older one answers 409.",
         )
     model_name = form_class._meta.model.__name__
     name = f"{model_name}Edit" if partial else f"{model_name}Create"
@@ -45,9 +51,9 @@ def _has_default(form_class: type[forms.BaseForm], name: str) -> bool:
 def _api_field(field: forms.Field, *, required: bool) -> serializers.Field:
     options = {"required": required, "help_text": str(field.help_text or "") or None}
     if isinstance(field, forms.ModelMultipleChoiceField):
-        return serializers.ListField(child=serializers.IntegerField(min_value=1), **options)
+        return serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=MAX_KEY), **options)
     if isinstance(field, forms.ModelChoiceField):
-        return serializers.IntegerField(min_value=1, allow_null=not field.required, **options)
+        return serializers.IntegerField(min_value=1, max_value=MAX_KEY, allow_null=not field.required, **options)
     if isinstance(field, forms.MultipleChoiceField):
         return serializers.ListField(child=serializers.ChoiceField(choices=list(field.choices)), **options)
     if isinstance(field, forms.ChoiceField):
@@ -59,7 +65,10 @@ def _api_field(field: forms.Field, *, required: bool) -> serializers.Field:
         return serializers.DateField(allow_null=not field.required, **options)
     if isinstance(field, forms.IntegerField):
         return serializers.IntegerField(
-            allow_null=not field.required, min_value=field.min_value, max_value=field.max_value, **options
+            allow_null=not field.required,
+            min_value=MIN_INTEGER if field.min_value is None else field.min_value,
+            max_value=MAX_INTEGER if field.max_value is None else field.max_value,
+            **options,
         )
     if isinstance(field, forms.DecimalField):
         return serializers.DecimalField(
