@@ -126,3 +126,20 @@ def test_pages_and_filters(cast):
 def test_the_list_query_count_does_not_grow(cast, assert_flat_queries):
     grow = lambda: OrganizationFactory.create_batch(20, partnership=cast.partnership)  # noqa: E731
     assert_flat_queries(token_client(cast.observer), _list(cast.partnership), grow=grow)
+
+
+def test_a_partnership_requiring_two_factors_refuses_a_coordinator_without_them(cast):
+    api = token_client(cast.coordinator)
+    cast.partnership.coordinators_need_mfa = True
+    cast.partnership.save()
+    refused = api.get(_list(cast.partnership))
+    assert refused.status_code == 403 and "double authentification" in refused.json()["detail"]
+    assert token_client(cast.observer).get(_list(cast.partnership)).status_code == 200
+
+
+def test_errors_of_the_framework_follow_the_requested_language_too(cast, client):
+    french = client.get(_list(cast.partnership))
+    english = client.get(_list(cast.partnership), headers={"Accept-Language": "en"})
+    assert french.status_code == english.status_code == 401
+    assert english["Content-Language"] == "en" and french["Content-Language"] == "fr"
+    assert french.json()["detail"] != english.json()["detail"]
