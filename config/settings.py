@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
     # Concerto, in the order of the cycle.
     "accounts",
     "core",
@@ -69,6 +71,7 @@ INSTALLED_APPS = [
     "plan",
     "followup",
     "diagnostic",
+    "api",
     "demo",
 ]
 
@@ -224,10 +227,36 @@ if SECURITY_CONTACT_IS_DEFAULT:
     SECURITY_CONTACT = "mailto:" + DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">").strip()
 SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL")
 
+# The REST API (api/, docs/dev/api.md): personal tokens or the browser's session, JSON only, paged lists, and the
+# OpenAPI schema drf-spectacular writes from the serializers.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Concerto API",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"SystemEnum": "core.systems.System", "ClienteleCodeEnum": "offer.models.ClienteleCode"},
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_error_responses"],
+}
+
 # Languages: French first, English complete.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The second folder keeps Django's own French for the few messages Django REST framework words otherwise.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "overrides"]
 # Dates, times and numbers the way they are written in Québec, in French and in English (config/formats/).
 FORMAT_MODULE_PATH = ["config.formats"]
 # The language chosen with the switch is remembered for a year (the default cookie ends with the browser).

@@ -27,6 +27,11 @@ GLOBAL_URLS = {
     "partnerships:invitation_accept": "reached through a secret token sent by e-mail",
     "meetings:feed_settings": "the signed-in person's own calendar address, which holds no partnership data",
     "followup:reminder_settings": "the signed-in person's own reminder settings, which hold no partnership data",
+    "api:tokens": "the signed-in person's own API tokens",
+    "api:token_revoke": "revokes one of the signed-in person's own API tokens (404 for anyone else's)",
+    "api:partnerships": "lists only the token's person's own partnerships",
+    "api:schema": "the API's OpenAPI schema, the same for everyone",
+    "api:docs": "the API's documentation, the same for everyone",
     "meetings:feed": "a calendar feed reached through its owner's revocable secret token, listing only the meetings "
     "of that person's own partnerships",
 }
@@ -96,3 +101,21 @@ def test_member_naming_another_partnerships_objects_gets_404(cast, client_for, n
     # whatever object it names, so it reveals nothing; the method it takes must answer 404.
     answers = {coordinator.get(url).status_code, coordinator.post(url, {"version": 1}).status_code}
     assert answers <= {404, 405} and 404 in answers, (url, answers)
+
+
+API_URLS = [(name, kwargs) for name, kwargs in PARTNERSHIP_URLS if name.startswith("api:")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name,kwarg_names", API_URLS, ids=[name for name, _ in API_URLS])
+def test_outsider_token_gets_404_on_the_api(cast, name, kwarg_names):
+    """The API answers a program the same way: another partnership's token finds nothing, whatever the method."""
+    from api.tests.support import token_client
+
+    values = objects_of(cast.partnership)
+    url = reverse(name, kwargs={key: values[key] for key in kwarg_names})
+    assert token_client(cast.coordinator).get(url).status_code == 200, url
+    outsider = token_client(cast.outsider)
+    assert outsider.get(url).status_code == 404, url
+    for send in (outsider.post, outsider.patch, outsider.delete):
+        assert send(url, {"version": 1}, content_type="application/json").status_code == 404, url

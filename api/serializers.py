@@ -1,0 +1,192 @@
+"""What the API shows of each record: the fields the pages show, with the record's `version` for its edits. They only
+show (what a write accepts is its form's, api/inputs.py); their fields are not read-only so that the schema keeps
+what each may hold (a blank choice, a null)."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from analysis.models import STATISTIC_FIELDS, Finding, Statistic
+from core.systems import System, parse_systems
+from offer.models import ClienteleCode, Service
+from organizations.models import Organization
+from partnerships.models import Membership
+from plan.models import Action, DesiredChange, Indicator
+from priorities.models import Objective
+
+RECORD_FIELDS = ("id", "version", "updated_at")
+
+
+class PartnershipSerializer(serializers.Serializer):
+    """One of the person's partnerships, with their role in it."""
+
+    slug = serializers.CharField(source="partnership.slug")
+    name = serializers.CharField(source="partnership.name")
+    role = serializers.ChoiceField(choices=Membership._meta.get_field("role").choices)
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string", "enum": list(System.values)}})
+class SystemsField(serializers.Field):
+    """The systems a record concerns, as a list of codes (the database keeps them in one column)."""
+
+    def to_representation(self, value: str) -> list[str]:
+        return parse_systems(value)
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string", "enum": list(ClienteleCode.values)}})
+class ClienteleCodesField(serializers.Field):
+    """The populations an action aims at, as a list of codes (kept in one column, as the systems are)."""
+
+    def to_representation(self, value: str) -> list[str]:
+        return [code for code in value.split(",") if code]
+
+
+class OrganizationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Organization
+        fields = [
+            *RECORD_FIELDS,
+            "name",
+            "sector",
+            "mission",
+            "street_address",
+            "city",
+            "postal_code",
+            "territory_served",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "website",
+            "created_at",
+        ]
+
+
+class StatisticSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Statistic
+        fields = [*RECORD_FIELDS, *STATISTIC_FIELDS]
+
+
+class FindingSerializer(serializers.ModelSerializer):
+    systems = SystemsField(read_only=True)
+
+    class Meta:
+        model = Finding
+        fields = [
+            *RECORD_FIELDS,
+            "cycle",
+            "statement",
+            "nature",
+            "origin",
+            "systems",
+            "factors",
+            "statistics",
+            "observations",
+            "services",
+            "interventions",
+            "is_candidate",
+            "created_at",
+        ]
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    clientele_codes = ClienteleCodesField(source="clienteles", read_only=True)
+
+    class Meta:
+        model = Action
+        fields = [
+            *RECORD_FIELDS,
+            "cycle",
+            "title",
+            "description",
+            "transformations",
+            "clientele_codes",
+            "territory",
+            "factors",
+            "lead",
+            "starts_on",
+            "ends_on",
+            "human_resources",
+            "material_resources",
+            "follow_up",
+            "status",
+            "services",
+            "created_at",
+        ]
+
+
+class ServiceSerializer(serializers.ModelSerializer):
+    clientele_codes = serializers.ListField(child=serializers.ChoiceField(choices=ClienteleCode.choices))
+
+    class Meta:
+        model = Service
+        fields = [
+            *RECORD_FIELDS,
+            "organization",
+            "name",
+            "description",
+            "clientele_codes",
+            "territories",
+            "frequency",
+            "capacity",
+            "reached_per_year",
+            "cost",
+            "cost_detail",
+            "schedule",
+            "languages",
+            "transport_access",
+            "adapted_hours",
+            "fee_reduction",
+            "accessibility_notes",
+            "partner_organizations",
+            "factors",
+        ]
+
+
+class ObjectiveSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Objective
+        fields = [*RECORD_FIELDS, "cycle", "title", "description", "position", "priorities", "factors", "created_at"]
+
+
+class TransformationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DesiredChange
+        fields = [*RECORD_FIELDS, "objective", "system", "statement", "factors", "lead", "partners"]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Indicator
+        fields = [
+            *RECORD_FIELDS,
+            "transformation",
+            "name",
+            "definition",
+            "unit",
+            "polarity",
+            "data_source",
+            "collection_tool",
+            "frequency",
+            "baseline_value",
+            "baseline_date",
+            "baseline_source",
+            "baseline_statistic",
+        ]
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+class ConflictSerializer(serializers.Serializer):
+    """Someone saved the record after it was read: nothing was written; `current` is the record as it is now."""
+
+    detail = serializers.CharField()
+    current = serializers.DictField()
+
+
+class DeletionRefusedSerializer(serializers.Serializer):
+    """The record cannot be deleted: `blockers` name what protects it."""
+
+    detail = serializers.CharField()
+    blockers = serializers.ListField(child=serializers.CharField())
