@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "priorities",
     "plan",
     "diagnostic",
+    "documents",
     "demo",
 ]
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("priorities.urls")),
     path("", include("plan.urls")),
     path("", include("diagnostic.urls")),
+    path("", include("documents.urls")),
     path("comptes/email/", email_management_not_offered),
     path("comptes/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
