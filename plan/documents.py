@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from core import text
 from core.spreadsheets import Sheet
 from documents.registry import Document
+from documents.sections import Section, Table, sections_document
 
 from . import selectors
 from .money import money
@@ -339,6 +340,52 @@ def plan_sheets(data: dict) -> list[Sheet]:
     return [actions, indicators, budget]
 
 
+def overview_sections(access, cycle) -> list[Section]:
+    """Outil 10 on paper: the plan at a glance, the budget totals and what the plan lacks."""
+    whole = overview(selectors.plan_of(cycle), Filters(), slug=access.partnership.slug)
+    plan_table = Table(
+        caption=_("Objectifs, transformations souhaitées et actions"),
+        headers=[_("Objectif"), _("Système"), _("Transformation souhaitée"), _("Actions et organismes porteurs")],
+        rows=[
+            [
+                block.objective.title,
+                row.transformation.get_system_display(),
+                row.transformation.statement,
+                "; ".join(f"{a.title} ({a.lead or _('sans organisme porteur')})" for a in row.actions)
+                or _("Aucune action."),
+            ]
+            for block in whole.blocks
+            for row in block.rows
+        ],
+        empty=_("Aucun objectif."),
+    )
+    grand = whole.grand_total
+    budget = [
+        Table(
+            caption=table.caption,
+            headers=[table.heading, _("Confirmé"), _("Demandé"), _("Total")],
+            rows=[[row.label, row.confirmed, row.requested, row.total] for row in table.rows],
+            money=frozenset({1, 2, 3}),
+            empty=_("Aucune ligne budgétaire."),
+        )
+        for table in whole.budget
+    ]
+    total = _("Confirmé : %(confirmed)s · demandé : %(requested)s · total : %(total)s") % {
+        "confirmed": money(grand.confirmed),
+        "requested": money(grand.requested),
+        "total": money(grand.total),
+    }
+    return [
+        Section(heading=_("Le plan"), tables=[plan_table]),
+        Section(heading=_("Budget"), paragraphs=[total], tables=budget),
+        Section(
+            heading=_("Ce qui manque au plan"),
+            items=[gap.label for gap in whole.gaps],
+            paragraphs=[] if whole.gaps else [_("Le plan est complet.")],
+        ),
+    ]
+
+
 DOCUMENTS = (
     Document(
         key="plan",
@@ -348,5 +395,11 @@ DOCUMENTS = (
         pdf="plan/documents/plan.html",
         word=write_plan,
         sheets=plan_sheets,
+    ),
+    sections_document(
+        key="vue-ensemble",
+        title=gettext_lazy("Vue d'ensemble du plan d'action"),
+        tool=10,
+        sections=overview_sections,
     ),
 )
