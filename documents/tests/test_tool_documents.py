@@ -1,6 +1,8 @@
 """Each tool's document (Outils 2, 5, 6, 10): what it shows in PDF and Word, in French and in English, who reads
 it, the links on the tool's page, and queries that do not grow with the data."""
 
+from urllib.parse import unquote
+
 import pytest
 
 from analysis.tests.factories import FindingFactory, ObservationFactory, StatisticFactory
@@ -8,6 +10,7 @@ from core.tests.support import query_count, url
 from documents.tests.support import a_plan, docx_text, pdf_text
 from meetings.tests.factories import AgendaItemFactory, DecisionFactory, MeetingFactory, MinutesFactory
 from offer.tests.factories import ServiceFactory
+from priorities.tests.factories import ObjectiveFactory, PriorityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +34,19 @@ def _service(cast, name="Halte-garderie du samedi"):
     return ServiceFactory(organization=cast.organization, name=name)
 
 
+def _priorities(cast, cycle, statement="Les parents connaissent peu les services."):
+    priority = PriorityFactory(cycle=cycle, finding=FindingFactory(cycle=cycle, statement=statement))
+    objective = ObjectiveFactory(cycle=cycle, title=f"Faire connaître les services ({priority.pk})")
+    objective.priorities.add(priority)
+    return priority
+
+
 CYCLE_DOCUMENTS = {
+    "priorites": (
+        _priorities,
+        ["Les parents connaissent peu les services.", "Faire connaître les services"],
+        "Priorities, selected factors and objectives",
+    ),
     "constats": (
         _finding,
         ["Peu de familles fréquentent la bibliothèque.", "Enfants vulnérables à la maternelle (EQDEM)"],
@@ -57,7 +72,8 @@ def test_a_cycle_document_shows_the_tools_records(cast, cycle, client_for, cycle
     make(cast, cycle)
     response = client_for(cast.observer).get(cycle_url("documents:cycle", key=key, file_format=file_format))
     assert response.status_code == 200
-    content = (pdf_text if file_format == "pdf" else docx_text)(response.content)
+    # Lines joined: a narrow column wraps a sentence over several lines.
+    content = " ".join((pdf_text if file_format == "pdf" else docx_text)(response.content).split())
     for text in ["Regroupement Petite-Patrie", *expected]:
         assert text in content, text
 
@@ -70,7 +86,7 @@ def test_a_cycle_document_in_english(cast, cycle, client_for, cycle_url, key):
     client.cookies["django_language"] = "en"
     response = client.get(cycle_url("documents:cycle", key=key, file_format="docx"))
     assert english in docx_text(response.content)
-    assert english in response["Content-Disposition"].replace("%20", " ")
+    assert english in unquote(response["Content-Disposition"])
 
 
 def test_the_service_offer_in_pdf_and_word(cast, client_for):
@@ -97,6 +113,9 @@ def test_a_cycle_documents_queries_do_not_grow(cast, cycle, client_for, cycle_ur
     if key == "constats":
         for n in range(4):
             _finding(cast, cycle, statement=f"Constat {n}")
+    elif key == "priorites":
+        for n in range(4):
+            _priorities(cast, cycle, statement=f"Constat {n}")
     elif key == "rencontres":
         for n in range(4):
             _meeting(cycle, title=f"Rencontre {n}")
@@ -122,6 +141,7 @@ def test_the_service_offers_queries_do_not_grow(cast, client_for):
         ("plan:overview", "vue-ensemble"),
         ("analysis:home", "constats"),
         ("meetings:meetings", "rencontres"),
+        ("priorities:home", "priorites"),
     ],
 )
 def test_a_tools_page_links_to_its_documents(cast, cycle, client_for, cycle_url, page, document):
