@@ -1,7 +1,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from core.systems import systems_filter
@@ -166,4 +166,21 @@ def analysis_summary(partnership: Partnership, cycle: Cycle) -> Summary:
         observations=Observation.objects.filter(partnership=partnership).count(),
         findings=findings.count(),
         candidates=findings.filter(is_candidate=True).count(),
+    )
+
+
+def findings_with_evidence(cycle: Cycle) -> list[Finding]:
+    """The cycle's findings with everything they cite (Outil 5's document), in a fixed number of queries."""
+    return list(
+        Finding.objects.filter(cycle=cycle)
+        .order_by("origin", "id")
+        .prefetch_related(
+            "factors",
+            "statistics",
+            Prefetch("observations", queryset=Observation.objects.select_related("organization")),
+            Prefetch("services", queryset=Service.objects.select_related("organization")),
+            Prefetch(
+                "interventions", queryset=FactorIntervention.objects.select_related("organization", "factor", "element")
+            ),
+        )
     )

@@ -6,11 +6,12 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from core.spreadsheets import Sheet, workbook_bytes
+
 from .importing import COLUMNS
 
 EXAMPLE_PATH = Path(__file__).resolve().parent / "data" / "eqdem-quebec.csv"
 EXAMPLE_FILENAME = "eqdem-quebec.csv"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # One line that shows the expected form of each column; it is a real published figure, so importing the
 # template unchanged does no harm.
@@ -53,32 +54,21 @@ def template_csv() -> bytes:
 
 
 def template_xlsx() -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    data = workbook.active
-    data.title = _("Données")
-    data.append(COLUMNS)
     sample = list(SAMPLE_ROW)
     sample[5] = float(sample[5])
-    data.append(sample)
-    for cell in data[1]:
-        cell.font = Font(bold=True)
-    data.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGHIJ", (45, 30, 18, 28, 12, 10, 10, 12, 40, 30), strict=True):
-        data.column_dimensions[letter].width = width
-    notes = workbook.create_sheet(_("Mode d'emploi"))
-    notes.append([_("Colonne"), _("Contenu")])
-    for name, explanation in column_help():
-        notes.append([name, explanation])
-    notes.append([])
-    notes.append([_("Seule la première feuille est importée. Une ligne par donnée.")])
-    notes.column_dimensions["A"].width = 20
-    notes.column_dimensions["B"].width = 100
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    notes = [[name, explanation] for name, explanation in column_help()]
+    notes += [[], [_("Seule la première feuille est importée. Une ligne par donnée.")]]
+    return workbook_bytes(
+        [
+            Sheet(
+                title=_("Données"),
+                headers=list(COLUMNS),
+                rows=[sample],
+                widths=[45, 30, 18, 28, 12, 10, 10, 12, 40, 30],
+            ),
+            Sheet(title=_("Mode d'emploi"), headers=[_("Colonne"), _("Contenu")], rows=notes, widths=[20, 100]),
+        ]
+    )
 
 
 def example_csv() -> bytes:

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "plan",
     "followup",
     "diagnostic",
+    "documents",
     "api",
     "demo",
 ]

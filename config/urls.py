@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("plan.urls")),
     path("", include("followup.urls")),
     path("", include("diagnostic.urls")),
+    path("", include("documents.urls")),
     path("", include("api.urls")),
     path("comptes/email/", email_management_not_offered),
     path("comptes/", include("allauth.urls")),

@@ -168,3 +168,20 @@ def quorum(meeting: Meeting, rows: list[Attendance], members: list[Membership], 
     rules = rules_in_force(meeting.cycle.partnership, meeting.date)
     required = rules.quorum_for(organizations) if rules else None
     return Quorum(represented=len(present), organizations=organizations, required=required, rules=rules)
+
+
+def meetings_with_records(*, cycle: Cycle) -> list[Meeting]:
+    """The cycle's meetings with their agenda (`item_list`), minutes and decisions (`decision_list`, with their
+    tasks): Outil 2's document, in a fixed number of queries."""
+    tasks = Prefetch("tasks", queryset=DecisionTask.objects.select_related("assignee__user").order_by("due_on", "id"))
+    return list(
+        Meeting.objects.filter(cycle=cycle)
+        .select_related("minutes")
+        .prefetch_related(
+            Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "id"), to_attr="item_list"),
+            Prefetch(
+                "decisions", queryset=Decision.objects.prefetch_related(tasks).order_by("id"), to_attr="decision_list"
+            ),
+        )
+        .order_by("position", "id")
+    )

@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.spreadsheets import XLSX_CONTENT_TYPE
 from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
@@ -53,7 +54,7 @@ def statistic_import(request: HttpRequest, access: PartnershipAccess) -> HttpRes
 @partnership_view(methods=("GET", "HEAD"))
 def statistic_template(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
-        return _attachment(spreadsheets.template_xlsx(), spreadsheets.XLSX_CONTENT_TYPE, "modele-donnees.xlsx")
+        return _attachment(spreadsheets.template_xlsx(), XLSX_CONTENT_TYPE, "modele-donnees.xlsx")
     return _attachment(spreadsheets.template_csv(), "text/csv; charset=utf-8", "modele-donnees.csv")
 
 

@@ -1,0 +1,64 @@
+"""The one interface of every printable document and spreadsheet: each app declares its own in `<app>/documents.py`
+(`DOCUMENTS = (Document(...), ...)`, found by `core.hooks.app_modules("documents")`), and this app serves them.
+
+A document names its key (its address: `…/documents/<key>.<format>`), its title, its tool, who may read it (a
+permission, checked by the download view after the same membership check as every page), the function that
+gathers its data through the app's access functions and selectors, and what each format needs: an HTML template
+for the PDF, a function that writes the Word file, a function that lists the spreadsheet's tables. The formats it
+offers are those it gives the means of. Adding a document, or a format to a document, is one file: the app's."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from django.http import Http404
+from django.utils.functional import Promise
+
+from core.hooks import app_modules
+from cycles.tools import Scope
+from partnerships.permissions import Perm
+
+PDF, WORD, XLSX = "pdf", "docx", "xlsx"
+FORMATS = (PDF, WORD, XLSX)
+
+
+@dataclass(frozen=True)
+class Document:
+    key: str
+    title: Promise
+    tool: int
+    gather: Callable  # (access, cycle) -> dict: the document's data, read through access functions and selectors
+    pdf: str | None = None  # the HTML template the PDF is printed from (extends documents/print.html)
+    word: Callable | None = None  # (writer: documents.word.WordWriter, data: dict) -> None
+    sheets: Callable | None = None  # (data: dict) -> list[documents.sheets.Sheet]
+    perm: Perm = Perm.VIEW
+    scope: Scope = Scope.CYCLE  # a cycle's document, or the partnership's (Outils 6, 7, 13)
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        offered = {PDF: self.pdf, WORD: self.word, XLSX: self.sheets}
+        return tuple(name for name in FORMATS if offered[name])
+
+
+@cache
+def documents() -> dict[str, Document]:
+    """Every app's documents by key, in the order of the cycle."""
+    found: dict[str, Document] = {}
+    for app, module in app_modules("documents"):
+        for document in getattr(module, "DOCUMENTS", ()):
+            if document.key in found:
+                raise ValueError(f"{app}.documents: the key {document.key!r} is taken")
+            found[document.key] = document
+    return found
+
+
+def find(key: str, *, scope: Scope, file_format: str) -> Document:
+    """The document an address names, 404 unless it exists in that scope and offers that format."""
+    document = documents().get(key)
+    if document is None or document.scope is not scope or file_format not in document.formats:
+        raise Http404
+    return document
+
+
+def of_tool(number: int) -> list[Document]:
+    return [document for document in documents().values() if document.tool == number]

@@ -1,0 +1,131 @@
+"""A document made of sections of text and tables — most tools' documents — written once for the three formats:
+an app builds its sections (`sections(access, cycle) -> list[Section]`) and `sections_document(...)` gives the
+PDF, the Word file and the spreadsheet (one sheet per table). A table keeps raw values (numbers, amounts, dates),
+shown in the reader's language in the PDF and Word, and left as numbers and dates in the spreadsheet."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.formats import number_format
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+
+from core import text
+from core.spreadsheets import Sheet
+from cycles.tools import Scope
+from partnerships.permissions import Perm
+
+from .registry import Document
+
+
+@dataclass
+class Table:
+    caption: str
+    headers: list[str]
+    rows: list[list[object]]
+    money: frozenset[int] = frozenset()  # indexes of columns of amounts
+    empty: str = ""  # what the table says when it has no row
+
+    def numeric(self, index: int) -> bool:
+        return index in self.money or any(isinstance(row[index], int | float | Decimal) for row in self.rows[:1])
+
+    @property
+    def numeric_columns(self) -> frozenset[int]:
+        return frozenset(i for i in range(len(self.headers)) if self.numeric(i))
+
+    def shown(self) -> list[list[str]]:
+        return [[shown(value, money=i in self.money) for i, value in enumerate(row)] for row in self.rows]
+
+
+@dataclass
+class Section:
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    subsections: list["Section"] = field(default_factory=list)
+    wide: bool = False  # printed on landscape pages (a table of many columns)
+
+
+def shown(value: object, *, money: bool = False) -> str:
+    """A value as the reader's language writes it: « 1 234,5 », « 1er avril 2025 », « oui »."""
+    from plan.money import money as format_money
+
+    if value is None or value == "":
+        return ""
+    if money:
+        return format_money(value)
+    if isinstance(value, bool):
+        return _("oui") if value else _("non")
+    if isinstance(value, Decimal):
+        return number_format(value.normalize(), use_l10n=True, force_grouping=True)
+    if isinstance(value, int | float):
+        return number_format(value, use_l10n=True, force_grouping=True)
+    if isinstance(value, datetime.datetime):
+        return text.long_datetime(value)
+    if isinstance(value, datetime.date):
+        return text.long_date(value)
+    return str(value)
+
+
+def write_sections(writer, data: dict) -> None:
+    writer.cover_page()
+    for section in data["sections"]:
+        _write(writer, section, level=1)
+
+
+def _write(writer, section: Section, *, level: int) -> None:
+    writer.heading(section.heading, level)
+    for paragraph in section.paragraphs:
+        writer.paragraph(paragraph)
+    writer.bullets(section.items)
+    for table in section.tables:
+        if table.rows:
+            writer.table(table.caption, table.headers, table.shown(), numeric=table.numeric_columns)
+        elif table.empty:
+            writer.paragraph(table.empty)
+    for subsection in section.subsections:
+        _write(writer, subsection, level=min(level + 1, 4))
+
+
+def section_sheets(data: dict) -> list[Sheet]:
+    def tables(section: Section):
+        yield from section.tables
+        for subsection in section.subsections:
+            yield from tables(subsection)
+
+    return [
+        Sheet(
+            title=table.caption,
+            headers=table.headers,
+            rows=table.rows,
+            widths=[30] * len(table.headers),
+            money_columns=table.money,
+        )
+        for section in data["sections"]
+        for table in tables(section)
+    ]
+
+
+def sections_document(
+    *,
+    key: str,
+    title: Promise,
+    tool: int,
+    sections: Callable,
+    scope: Scope = Scope.CYCLE,
+    perm: Perm = Perm.VIEW,
+) -> Document:
+    return Document(
+        key=key,
+        title=title,
+        tool=tool,
+        gather=lambda access, cycle: {"sections": sections(access, cycle)},
+        pdf="documents/sections.html",
+        word=write_sections,
+        sheets=section_sheets,
+        perm=perm,
+        scope=scope,
+    )

@@ -1,0 +1,42 @@
+from django import template
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from cycles.tools import Scope
+
+from ..registry import PDF, WORD, XLSX, of_tool
+
+register = template.Library()
+
+
+def format_labels() -> dict[str, str]:
+    return {PDF: _("PDF"), WORD: _("Word"), XLSX: _("Excel")}
+
+
+@register.inclusion_tag("documents/_links.html", takes_context=True)
+def document_links(context: template.Context) -> dict:
+    """{% document_links %}: on a tool's page, a link to each of its documents in each format it offers, in the
+    reader's language (the tool is the page's, from tool_context)."""
+    tool, access, cycle = context.get("tool"), context.get("access"), context.get("cycle")
+    if tool is None or access is None:
+        return {"documents": []}
+    labels = format_labels()
+    found = []
+    for document in of_tool(tool.number):
+        if not access.can(document.perm) or (document.scope is Scope.CYCLE and cycle is None):
+            continue
+        found.append(
+            {
+                "title": document.title,
+                "links": [(labels[f], _url(document, f, access, cycle)) for f in document.formats],
+            }
+        )
+    return {"documents": found}
+
+
+def _url(document, file_format: str, access, cycle) -> str:
+    if document.scope is Scope.CYCLE:
+        kwargs = {"slug": access.partnership.slug, "cycle_pk": cycle.pk, "key": document.key}
+        return reverse("documents:cycle", kwargs={**kwargs, "file_format": file_format})
+    kwargs = {"slug": access.partnership.slug, "document": document.key, "file_format": file_format}
+    return reverse("documents:partnership", kwargs=kwargs)
