@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "priorities",
     "plan",
     "followup",
+    "evaluation",
     "diagnostic",
     "demo",
 ]

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("priorities.urls")),
     path("", include("plan.urls")),
     path("", include("followup.urls")),
+    path("", include("evaluation.urls")),
     path("", include("diagnostic.urls")),
     path("comptes/email/", email_management_not_offered),
     path("comptes/", include("allauth.urls")),
