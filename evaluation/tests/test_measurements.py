@@ -5,6 +5,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from evaluation.models import Measurement
 from evaluation.tests.factories import MeasurementFactory
@@ -151,10 +152,13 @@ def test_a_lower_is_better_indicator_going_up_goes_the_wrong_way(cast, client_fo
 
 def test_an_indicator_without_anything_has_no_chart_yet(cast, client_for, cycle):
     bare = IndicatorFactory(transformation__objective__cycle=cycle)
-    from django.urls import reverse
-
     address = reverse(
         "evaluation:indicator", kwargs={"slug": cast.partnership.slug, "cycle_pk": cycle.pk, "indicator_pk": bare.pk}
     )
     content = client_for(cast.observer).get(address).content.decode()
     assert "<svg" not in content and "Aucune mesure." in content
+
+
+def test_the_plan_indicator_page_links_to_its_measurements(cast, client_for, cycle_url, indicator):
+    content = client_for(cast.observer).get(cycle_url("plan:indicator_detail", indicator_pk=indicator.pk)).content
+    assert cycle_url("evaluation:indicator", indicator_pk=indicator.pk) in content.decode()
