@@ -40,6 +40,12 @@ class Point:
     y: str
     label: str
     imprecise: bool = False
+    value: str = ""
+
+    @property
+    def label_y(self) -> str:
+        """Where a label above the point goes."""
+        return number(float(self.y) - 10)
 
 
 @dataclass
@@ -106,7 +112,10 @@ def build(indicator: Indicator, targets: Sequence[Target], measurements: Sequenc
         level = number(y(float(indicator.baseline_value)))
         chart.baseline = {"y": level, "label": plain(indicator.baseline_value), "label_y": number(float(level) - 6)}
     chart.targets = [
-        Point(number(x(t.date)), number(y(float(t.value))), f"{plain(t.value)} ({t.date:%Y-%m-%d})") for t in targets
+        Point(
+            number(x(t.date)), number(y(float(t.value))), f"{plain(t.value)} ({t.date:%Y-%m-%d})", value=plain(t.value)
+        )
+        for t in targets
     ]
     chart.points = [
         Point(
