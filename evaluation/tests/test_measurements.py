@@ -115,9 +115,8 @@ def test_the_indicator_page_lists_its_measurements_through_the_chain(cast, clien
 
 def _chart_page(cast, client_for, cycle_url, indicator, *, language="fr"):
     client = client_for(cast.observer)
-    return client.get(
-        cycle_url("evaluation:indicator", indicator_pk=indicator.pk), HTTP_ACCEPT_LANGUAGE=language
-    ).content.decode()
+    client.cookies["django_language"] = language
+    return client.get(cycle_url("evaluation:indicator", indicator_pk=indicator.pk)).content.decode()
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -126,6 +125,7 @@ def test_the_chart_writes_plain_numbers_whatever_the_language(cast, client_for, 
     MeasurementFactory(indicator=indicator, measured_on=datetime.date(2025, 1, 31), value=Decimal("22.3"))
     MeasurementFactory(indicator=indicator, measured_on=datetime.date(2025, 7, 31), value=Decimal("25.7"))
     content = _chart_page(cast, client_for, cycle_url, indicator, language=language)
+    assert ("Evolution of the indicator" if language == "en" else "Évolution de l'indicateur") in content
     svg = content[content.index("<svg") : content.index("</svg>")]
     assert 'role="img"' in svg and "<title" in svg
     coordinates = re.findall(r' (?:x|y|x1|y1|x2|y2|cx|cy)="([^"]*)"', svg)
