@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "priorities",
     "plan",
     "followup",
+    "evaluation",
     "diagnostic",
     "documents",
     "api",

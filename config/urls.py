@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("priorities.urls")),
     path("", include("plan.urls")),
     path("", include("followup.urls")),
+    path("", include("evaluation.urls")),
     path("", include("diagnostic.urls")),
     path("", include("documents.urls")),
     path("", include("api.urls")),

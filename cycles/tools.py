@@ -82,7 +82,7 @@ TOOLS: tuple[Tool, ...] = (
     Tool(9, _("Plan d'action concerté"), (3,), Scope.CYCLE, "plan:home"),
     Tool(10, _("Vue d'ensemble du plan d'action"), (3, 4, 5), Scope.CYCLE, "plan:overview"),
     Tool(11, _("Suivi de la mise en œuvre de l'action"), (4, 5), Scope.CYCLE, "followup:reports"),
-    Tool(12, _("Suivi et évaluation de la transformation souhaitée"), (5,), Scope.CYCLE),
+    Tool(12, _("Suivi et évaluation de la transformation souhaitée"), (5,), Scope.CYCLE, "evaluation:dashboard"),
     Tool(13, _("Outil diagnostique de l'action en partenariat"), (5,), Scope.PARTNERSHIP, "diagnostic:rounds"),
 )
 

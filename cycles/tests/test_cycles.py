@@ -101,8 +101,8 @@ def test_detail_shows_only_tools_that_exist_with_their_kwargs(cast, client_for):
     assert f'href="{plan}"' in content
     followup = reverse("followup:reports", kwargs={"slug": cast.partnership.slug, "cycle_pk": cycle.pk})
     assert f'href="{followup}"' in content
-    # Tool 12 (evaluation) is not built: no link, no label.
-    assert "Outil 12 — " not in content
+    evaluation = reverse("evaluation:dashboard", kwargs={"slug": cast.partnership.slug, "cycle_pk": cycle.pk})
+    assert f'href="{evaluation}"' in content
 
 
 def test_coordinator_moves_a_step_forward(cast, client_for):
