@@ -95,9 +95,10 @@ def _failures(path: Path) -> list[dict]:
 def ledger_check(stack_: Stack) -> dict:
     answer = subprocess.run(
         [stack.PYTHON, "-m", "bench.load.ledger", str(stack_.ledger), stack_.run],
-        cwd=stack.ROOT, env={**stack_.env, "PYTHONPATH": str(stack.ROOT)}, check=True, capture_output=True,
-        text=True,
+        cwd=stack.ROOT, env={**stack_.env, "PYTHONPATH": str(stack.ROOT)}, capture_output=True, text=True,
     )  # fmt: skip
+    if answer.returncode != 0:
+        raise RuntimeError(f"The ledger check failed:\n{answer.stderr}")
     return json.loads(answer.stdout.strip().splitlines()[-1])
 
 
