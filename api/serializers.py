@@ -7,9 +7,11 @@ from rest_framework import serializers
 
 from analysis.models import STATISTIC_FIELDS, Finding, Statistic
 from core.systems import System, parse_systems
+from offer.forms import ServiceForm
 from offer.models import ClienteleCode, Service
 from organizations.models import Organization
 from partnerships.models import Membership
+from plan.forms import IndicatorForm
 from plan.models import Action, DesiredChange, Indicator
 from priorities.models import Objective
 
@@ -119,27 +121,7 @@ class ServiceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Service
-        fields = [
-            *RECORD_FIELDS,
-            "organization",
-            "name",
-            "description",
-            "clientele_codes",
-            "territories",
-            "frequency",
-            "capacity",
-            "reached_per_year",
-            "cost",
-            "cost_detail",
-            "schedule",
-            "languages",
-            "transport_access",
-            "adapted_hours",
-            "fee_reduction",
-            "accessibility_notes",
-            "partner_organizations",
-            "factors",
-        ]
+        fields = [*RECORD_FIELDS, *ServiceForm.Meta.fields]  # what the page's form writes, which checks it
 
 
 class ObjectiveSerializer(serializers.ModelSerializer):
@@ -157,21 +139,7 @@ class TransformationSerializer(serializers.ModelSerializer):
 class IndicatorSerializer(serializers.ModelSerializer):
     class Meta:
         model = Indicator
-        fields = [
-            *RECORD_FIELDS,
-            "transformation",
-            "name",
-            "definition",
-            "unit",
-            "polarity",
-            "data_source",
-            "collection_tool",
-            "frequency",
-            "baseline_value",
-            "baseline_date",
-            "baseline_source",
-            "baseline_statistic",
-        ]
+        fields = [*RECORD_FIELDS, "transformation", *IndicatorForm.Meta.fields]
 
 
 class ErrorSerializer(serializers.Serializer):
