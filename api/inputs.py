@@ -63,16 +63,17 @@ def _api_field(field: forms.Field, *, required: bool) -> serializers.Field:
         return serializers.BooleanField(**options)
     if isinstance(field, forms.DateField):
         return serializers.DateField(allow_null=not field.required, **options)
+    # A decimal field is an integer field to Django's forms: it is looked at first.
+    if isinstance(field, forms.DecimalField):
+        return serializers.DecimalField(
+            max_digits=field.max_digits, decimal_places=field.decimal_places, allow_null=not field.required, **options
+        )
     if isinstance(field, forms.IntegerField):
         return serializers.IntegerField(
             allow_null=not field.required,
             min_value=MIN_INTEGER if field.min_value is None else field.min_value,
             max_value=MAX_INTEGER if field.max_value is None else field.max_value,
             **options,
-        )
-    if isinstance(field, forms.DecimalField):
-        return serializers.DecimalField(
-            max_digits=field.max_digits, decimal_places=field.decimal_places, allow_null=not field.required, **options
         )
     if isinstance(field, forms.EmailField):
         return serializers.EmailField(allow_blank=not field.required, max_length=field.max_length, **options)

@@ -1,6 +1,6 @@
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
@@ -8,6 +8,9 @@ from rest_framework.exceptions import ValidationError
 from accounts.models import User
 from analysis.models import Finding
 from cycles.models import Cycle
+from evaluation.models import Measurement
+from followup.models import ActionReport
+from meetings.models import AgendaItem, Decision, Meeting
 from offer.models import Service
 from partnerships.models import Membership, Partnership
 from plan.models import Action, DesiredChange, Indicator
@@ -76,3 +79,26 @@ def cycle_transformations(cycle: Cycle) -> QuerySet[DesiredChange]:
 
 def transformation_indicators(transformation: DesiredChange) -> QuerySet[Indicator]:
     return Indicator.objects.filter(transformation=transformation).order_by("pk")
+
+
+def indicator_measurements(indicator: Indicator) -> QuerySet[Measurement]:
+    return Measurement.objects.filter(indicator=indicator).order_by("measured_on", "pk")
+
+
+def action_reports(action: Action) -> QuerySet[ActionReport]:
+    return (
+        ActionReport.objects.filter(action=action)
+        .order_by("period_start", "pk")
+        .prefetch_related("partners", "milestones_reached")
+    )
+
+
+def cycle_meetings(cycle: Cycle) -> QuerySet[Meeting]:
+    return (
+        Meeting.objects.filter(cycle=cycle)
+        .order_by("position", "pk")
+        .prefetch_related(
+            Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "pk")),
+            Prefetch("decisions", queryset=Decision.objects.order_by("pk")),
+        )
+    )

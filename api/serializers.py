@@ -7,6 +7,11 @@ from rest_framework import serializers
 
 from analysis.models import STATISTIC_FIELDS, Finding, Statistic
 from core.systems import System, parse_systems
+from evaluation.forms import MeasurementForm
+from evaluation.models import Measurement
+from followup.forms import ReportForm
+from followup.models import ActionReport
+from meetings.models import AgendaItem, Decision, Meeting, tool_numbers
 from offer.forms import ServiceForm
 from offer.models import ClienteleCode, Service
 from organizations.models import Organization
@@ -140,6 +145,80 @@ class IndicatorSerializer(serializers.ModelSerializer):
     class Meta:
         model = Indicator
         fields = [*RECORD_FIELDS, "transformation", *IndicatorForm.Meta.fields]
+
+
+class MeasurementSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Measurement
+        fields = [*RECORD_FIELDS, "indicator", *MeasurementForm.Meta.fields]
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ActionReport
+        fields = [
+            *RECORD_FIELDS,
+            "action",
+            *ReportForm.Meta.fields,
+            "state",
+            "review_comment",
+            "submitted_at",
+            "created_at",
+        ]
+
+
+@extend_schema_field({"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 13}})
+class ToolNumbersField(serializers.Field):
+    """The tools a meeting uses, as a list of their numbers (kept as "1,2" in one column)."""
+
+    def to_representation(self, value: str) -> list[int]:
+        return tool_numbers(value)
+
+
+@extend_schema_field({"type": "string", "pattern": r"^\d{2}:\d{2}:\d{2}$", "example": "18:30:00"})
+class LocalTimeField(serializers.TimeField):
+    """A time of day in the partnership's time zone (Eastern), without an offset: not an RFC 3339 `time`."""
+
+
+class AgendaItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AgendaItem
+        fields = ["position", "title", "presenter", "duration_minutes", "is_done"]
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Decision
+        fields = ["id", "text", "created_at"]
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    """A meeting with its agenda and its decisions, which the API reads (their pages edit them as a whole)."""
+
+    tools = ToolNumbersField(read_only=True)
+    starts_at = LocalTimeField(allow_null=True, read_only=True)
+    ends_at = LocalTimeField(allow_null=True, read_only=True)
+    agenda = AgendaItemSerializer(source="agenda_items", many=True, read_only=True)
+    decisions = DecisionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Meeting
+        fields = [
+            *RECORD_FIELDS,
+            "cycle",
+            "step",
+            "position",
+            "title",
+            "date",
+            "starts_at",
+            "ends_at",
+            "place",
+            "online_link",
+            "objectives",
+            "tools",
+            "agenda",
+            "decisions",
+        ]
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -1,7 +1,19 @@
 from django.db import transaction
 from django.urls import path
 
-from .views import analysis, docs, offer, organizations, partnerships, plan, priorities, tokens
+from .views import (
+    analysis,
+    docs,
+    evaluation,
+    followup,
+    meetings,
+    offer,
+    organizations,
+    partnerships,
+    plan,
+    priorities,
+    tokens,
+)
 
 app_name = "api"
 
@@ -18,12 +30,21 @@ def endpoint(viewset, actions: dict):
     return transaction.non_atomic_requests(viewset.as_view(actions))
 
 
-def resource(route: str, viewset, *, name: str, pk: str, scope: str = PARTNERSHIP) -> list:
-    """The list (GET, POST) and a record (GET, PATCH, DELETE) of one resource under the partnership's address."""
+def resource(route: str, viewset, *, name: str, pk: str, scope: str = PARTNERSHIP, record_scope: str = "") -> list:
+    """The list (GET, POST) and a record (GET, PATCH, DELETE) of one resource under the partnership's address. A
+    record listed under its parent (an action's reports) may have its own address under `record_scope`."""
     return [
         path(V1 + scope + route, endpoint(viewset, LIST), name=name),
-        path(V1 + scope + f"{route}<int:{pk}>/", endpoint(viewset, DETAIL), name=pk.removesuffix("_pk") + "_detail"),
+        path(
+            record_url(route, pk, record_scope or scope),
+            endpoint(viewset, DETAIL),
+            name=pk.removesuffix("_pk") + "_detail",
+        ),
     ]
+
+
+def record_url(route: str, pk: str, scope: str) -> str:
+    return V1 + scope + f"{route}<int:{pk}>/"
 
 
 urlpatterns = [
@@ -52,4 +73,31 @@ urlpatterns = [
         scope=CYCLE + "transformations/<int:transformation_pk>/",
     ),
     *resource("actions/", plan.ActionViewSet, name="actions", pk="action_pk", scope=CYCLE),
+    *resource(
+        "measurements/",
+        evaluation.MeasurementViewSet,
+        name="measurements",
+        pk="measurement_pk",
+        scope=CYCLE + "indicators/<int:indicator_pk>/",
+        record_scope=CYCLE,
+    ),
+    *resource(
+        "reports/",
+        followup.ReportViewSet,
+        name="reports",
+        pk="report_pk",
+        scope=CYCLE + "actions/<int:action_pk>/",
+        record_scope=CYCLE,
+    ),
+    path(
+        record_url("reports/", "report_pk", CYCLE) + "submit/",
+        endpoint(followup.ReportViewSet, {"post": "submit"}),
+        name="report_submit",
+    ),
+    path(
+        record_url("reports/", "report_pk", CYCLE) + "send-back/",
+        endpoint(followup.ReportViewSet, {"post": "send_back"}),
+        name="report_send_back",
+    ),
+    *resource("meetings/", meetings.MeetingViewSet, name="meetings", pk="meeting_pk", scope=CYCLE),
 ]

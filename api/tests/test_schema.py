@@ -14,6 +14,9 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from analysis.tests.factories import FindingFactory, StatisticFactory
 from api import services
+from evaluation.tests.factories import MeasurementFactory
+from followup.tests.factories import ActionReportFactory
+from meetings.tests.factories import MeetingFactory
 from offer.tests.factories import ServiceFactory
 from plan.tests.factories import ActionFactory, IndicatorFactory, TransformationFactory
 from priorities.tests.factories import ObjectiveFactory
@@ -40,6 +43,9 @@ def api_schema(cast, cycle, _connection_kept):
     objective = ObjectiveFactory(cycle=cycle)
     transformation = TransformationFactory(objective=objective)
     indicator = IndicatorFactory(transformation=transformation)
+    measurement = MeasurementFactory(indicator=indicator)
+    report = ActionReportFactory(action=action)
+    meeting = MeetingFactory(cycle=cycle)
     _token, secret = services.token_create(user=cast.coordinator, name="schemathesis")
     schema = schemathesis.openapi.from_wsgi(reverse("api:schema") + "?format=json", get_wsgi_application())
     schema.config.update(headers={"Authorization": f"Bearer {secret}"})
@@ -54,6 +60,9 @@ def api_schema(cast, cycle, _connection_kept):
         "objective_pk": objective.pk,
         "transformation_pk": transformation.pk,
         "indicator_pk": indicator.pk,
+        "measurement_pk": measurement.pk,
+        "report_pk": report.pk,
+        "meeting_pk": meeting.pk,
     }
     return schema, path_values
 

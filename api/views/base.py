@@ -14,7 +14,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import exceptions, status, viewsets
+from rest_framework import exceptions, serializers, status, viewsets
 from rest_framework.response import Response
 
 from core.concurrency import EditConflict
@@ -163,10 +163,7 @@ class RecordViewSet(PartnershipViewSet):
 
     def _bound_form(self, record):
         """The page's form, given the JSON's checked values over the record as saved; 400 unless it is valid."""
-        if not isinstance(self.request.data, dict):
-            raise exceptions.ValidationError({"non_field_errors": [_("Envoyez un objet JSON.")]})
-        shape = input_serializer(self.form_class, partial=record is not None)(data=self.request.data)
-        shape.is_valid(raise_exception=True)
+        shape = checked_input(self.request, input_serializer(self.form_class, partial=record is not None))
         unbound = self.form_class(instance=record, **self.form_kwargs())
         values = {**current_values(unbound), **form_data(shape.validated_data)}
         form = self.form_class(values, instance=record, **self.form_kwargs())
@@ -181,6 +178,15 @@ class RecordViewSet(PartnershipViewSet):
             "(version %(version)s) et refaites vos modifications."
         ) % {"version": current.version}
         return Response({"detail": detail, "current": self.get_serializer(current).data}, status=409)
+
+
+def checked_input(request, serializer_class: type[serializers.Serializer]) -> serializers.Serializer:
+    """The request's JSON object checked by `serializer_class`; 400 for anything else."""
+    if not isinstance(request.data, dict):
+        raise exceptions.ValidationError({"non_field_errors": [_("Envoyez un objet JSON.")]})
+    shape = serializer_class(data=request.data)
+    shape.is_valid(raise_exception=True)
+    return shape
 
 
 def _form_errors(form) -> dict:

@@ -120,7 +120,13 @@ def test_outsider_token_gets_404_on_the_api(cast, name, kwarg_names):
 
     values = objects_of(cast.partnership)
     url = reverse(name, kwargs={key: values[key] for key in kwarg_names})
-    assert token_client(cast.coordinator).get(url).status_code == 200, url
+    member = token_client(cast.coordinator)
+    answer = member.get(url)
+    if answer.status_code == 405:  # an operation on a record (a report's submission) only takes a POST
+        answer = member.post(url, {}, content_type="application/json")
+        assert answer.status_code in (400, 403), (url, answer.status_code)
+    else:
+        assert answer.status_code == 200, url
     outsider = token_client(cast.outsider)
     assert outsider.get(url).status_code == 404, url
     for send in (outsider.post, outsider.patch, outsider.delete):
