@@ -17,3 +17,9 @@ def query_count(client, address: str) -> int:
         response = client.get(address)
         assert response.status_code == 200, address
     return len(ctx.captured_queries)
+
+
+def redis_for_tests() -> str:
+    """The local Redis database the tests may empty: one per database engine, since CI runs the SQLite and the
+    PostgreSQL suites at the same time on the same Redis."""
+    return f"redis://127.0.0.1:6379/{14 if connection.vendor == 'postgresql' else 15}"

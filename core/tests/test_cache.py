@@ -5,7 +5,7 @@ from django.core.cache import caches
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from core.tests.support import url
+from core.tests.support import redis_for_tests, url
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "mot-de-passe-test-1"  # the test factories'
@@ -24,7 +24,7 @@ def redis(location: str) -> dict:
     }
 
 
-REDIS_UP = redis("redis://127.0.0.1:6379/15")
+REDIS_UP = redis(redis_for_tests())
 REDIS_DOWN = redis("redis://127.0.0.1:1/0")  # nothing listens on port 1: connection refused, for real
 
 

@@ -7,9 +7,11 @@ from django.core.cache import caches
 from django.db import OperationalError, connection
 from django.test import override_settings
 
+from core.tests.support import redis_for_tests
+
 pytestmark = pytest.mark.django_db
 
-REDIS = {"default": {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}}
+REDIS = {"default": {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": redis_for_tests()}}
 # Nothing listens on port 1: a Redis that is down, for real (connection refused), not a stand-in.
 REDIS_DOWN = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
