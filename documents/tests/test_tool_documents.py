@@ -4,13 +4,15 @@ it, the links on the tool's page, and queries that do not grow with the data."""
 from urllib.parse import unquote
 
 import pytest
+from django.utils import timezone
 
 from analysis.tests.factories import FindingFactory, ObservationFactory, StatisticFactory
 from core.tests.support import query_count, url
 from documents.tests.support import a_plan, docx_text, pdf_text
 from meetings.tests.factories import AgendaItemFactory, DecisionFactory, MeetingFactory, MinutesFactory
 from offer.tests.factories import ServiceFactory
-from priorities.tests.factories import ObjectiveFactory, PriorityFactory
+from priorities.models import Ballot, VoteStatus
+from priorities.tests.factories import ObjectiveFactory, PriorityFactory, VoteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +37,12 @@ def _service(cast, name="Halte-garderie du samedi"):
 
 
 def _priorities(cast, cycle, statement="Les parents connaissent peu les services."):
-    priority = PriorityFactory(cycle=cycle, finding=FindingFactory(cycle=cycle, statement=statement))
+    finding = FindingFactory(cycle=cycle, statement=statement)
+    vote = VoteFactory(cycle=cycle, title=f"Vote sur « {statement} »", candidates=[finding])
+    Ballot.objects.create(vote=vote, member=cast.partnership.memberships.first(), finding=finding, points=7)
+    vote.status, vote.closed_at = VoteStatus.CLOSED, timezone.now()
+    vote.save()
+    priority = PriorityFactory(cycle=cycle, finding=finding, vote=vote)
     objective = ObjectiveFactory(cycle=cycle, title=f"Faire connaître les services ({priority.pk})")
     objective.priorities.add(priority)
     return priority
@@ -44,7 +51,12 @@ def _priorities(cast, cycle, statement="Les parents connaissent peu les services
 CYCLE_DOCUMENTS = {
     "priorites": (
         _priorities,
-        ["Les parents connaissent peu les services.", "Faire connaître les services"],
+        [
+            "Les parents connaissent peu les services.",
+            "Faire connaître les services",
+            "Résultats des votes",
+            "Vote « Vote sur « Les parents connaissent peu les services. » » (Répartition de points, 1 votant",
+        ],
         "Priorities, selected factors and objectives",
     ),
     "constats": (
