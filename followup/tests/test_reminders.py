@@ -4,6 +4,7 @@ person's language; the task through the command and through the real database qu
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 
@@ -47,6 +48,26 @@ def test_one_digest_per_person_gathers_all_their_reports(cast, actions, django_c
     # The yearly action's first report (2025) is not due yet: nothing about it.
     assert "Croque-livres" not in digest.body
     assert "/p/petite-patrie/cycles/" in digest.body
+
+
+def test_a_long_digest_names_the_oldest_and_counts_the_rest_with_the_page_that_lists_them(
+    cast, cycle, django_capture_on_commit_callbacks
+):
+    dates = {"starts_on": datetime.date(2024, 1, 1), "ends_on": datetime.date(2026, 12, 31), "follow_up": "monthly"}
+    for n in range(3):  # 3 actions × 17 months of late reports (June 2025 is due on 30 July)
+        ActionFactory(cycle=cycle, title=f"Action {n}", lead=cast.organization, **dates)
+    _run(MONDAY, django_capture_on_commit_callbacks)
+    (digest,) = _mails_to(cast.coordinator)
+    assert "51 suivis d'actions vous attendent" in digest.subject
+    assert digest.body.count("En retard : attendu le") == 25
+    assert "(2024-01-01 – 2024-01-31)" in digest.body and "(2025-05-01 – 2025-05-31)" not in digest.body
+    assert "… et 26 autres suivis, sur la page des échéances :" in digest.body
+    assert (
+        f"- Regroupement Petite-Patrie : {settings.SITE_URL}/p/petite-patrie/cycles/{cycle.pk}/suivis/echeances/\n"
+        in (digest.body)
+    )
+    (partner,) = _mails_to(cast.partner)
+    assert f"/cycles/{cycle.pk}/suivis/mes-echeances/" in partner.body
 
 
 def test_coordination_hears_of_every_late_report_and_others_of_nothing(
