@@ -75,8 +75,10 @@ TASK_STATUS = (
 )
 
 
-def task_runs_on_the_worker(env: dict[str, str], timeout: float = 60) -> bool:
-    """The daily cron command queues the reminder digests; the worker process, not the command, runs them."""
+def task_runs_on_the_worker(env: dict[str, str], timeout: float = 180) -> bool:
+    """The daily cron command queues the reminder digests; the worker process, not the command, runs them. At
+    province scale the run gathers 150 partnerships' due reports and writes thousands of digests: about a minute
+    of one core, more while the load runs."""
     queued = subprocess.run(
         [stack.PYTHON, "manage.py", "send_reminders"], cwd=stack.ROOT, env=env, capture_output=True, text=True
     )
