@@ -124,13 +124,10 @@ def open_rows(rows: list[DueRow]) -> list[DueRow]:
 # --- Latest report of each action (the roll-up on Outil 10) ----------------------------------------------------
 
 
-def latest_reports(cycle: Cycle) -> dict[int, ActionReport]:
-    """{action id: its report of the latest period}, in one query."""
-    latest = {}
-    reports = ActionReport.objects.filter(action__cycle=cycle).only("pk", "action_id", "period_end", "progress")
-    for report in reports.order_by("action_id", "period_end", "pk"):
-        latest[report.action_id] = report
-    return latest
+def latest_progress(cycle: Cycle) -> dict[int, str]:
+    """{action id: the progress its report of the latest period gives}, in one query of plain values."""
+    reports = ActionReport.objects.filter(action__cycle=cycle).order_by("action_id", "period_end", "pk")
+    return dict(reports.values_list("action_id", "progress"))  # the latest period of each action comes last
 
 
 def communication_items(cycle: Cycle) -> QuerySet[CommunicationItem]:
@@ -161,7 +158,7 @@ ROLLUP_COLUMNS = ("on_track", "late", "at_risk", "completed", "cancelled", NO_RE
 def progress_rollup(cycle: Cycle) -> list[RollupRow]:
     """Each objective, then each of its transformations, with its actions counted by the progress of their latest
     report (NO_REPORT for an action without one), in three queries whatever the plan's size."""
-    latest = latest_reports(cycle)
+    latest = latest_progress(cycle)
     links = Action.transformations.through.objects.filter(action__cycle=cycle).values_list(
         "desiredchange_id", "action_id"
     )
@@ -181,9 +178,8 @@ def progress_rollup(cycle: Cycle) -> list[RollupRow]:
     return rows
 
 
-def _rollup_row(label: str, actions: set[int], latest: dict[int, ActionReport], *, is_objective=False) -> RollupRow:
+def _rollup_row(label: str, actions: set[int], latest: dict[int, str], *, is_objective=False) -> RollupRow:
     counts = defaultdict(int)
     for action_id in actions:
-        report = latest.get(action_id)
-        counts[report.progress if report else NO_REPORT] += 1
+        counts[latest.get(action_id, NO_REPORT)] += 1
     return RollupRow(label, dict(counts), len(actions), is_objective)
