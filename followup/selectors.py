@@ -78,34 +78,41 @@ def report_spending(report: ActionReport) -> list[BudgetSpent]:
 
 
 @dataclass(frozen=True)
+class ReportRef:
+    """What a due-reports row needs of the period's report: its address and whether it is a draft."""
+
+    pk: int
+    state: str
+
+
+@dataclass(frozen=True)
 class DueRow:
     action: Action
     period: Period
-    report: ActionReport | None
+    report: ReportRef | None
     standing: str
 
 
 def due_rows(cycle: Cycle, *, today: datetime.date, organization_id: int | None = None) -> list[DueRow]:
     """Every report period of the cycle's actions that has begun by `today`, with its report if there is one, in
-    two queries: the actions (with a schedule), and their reports."""
+    two queries: the actions (with a schedule), and their reports as plain values (a cycle has thousands)."""
     actions = Action.objects.filter(cycle=cycle).exclude(follow_up="").select_related("lead").order_by("title", "pk")
     if organization_id is not None:
         actions = actions.filter(
             Q(lead_id=organization_id) | Q(pk__in=Action.objects.filter(partners__organization_id=organization_id))
         )
-    reports = Prefetch(
-        "reports",
-        queryset=ActionReport.objects.only("pk", "action_id", "period_start", "state", "version"),
-        to_attr="report_list",
-    )
+    reports = ActionReport.objects.filter(action__in=actions.values("pk"))
+    by_period = {
+        (action_id, start): ReportRef(pk, state)
+        for pk, action_id, start, state in reports.values_list("pk", "action_id", "period_start", "state")
+    }
     rows = []
-    for action in actions.prefetch_related(reports):
-        by_start = {report.period_start: report for report in action.report_list}
+    for action in actions:
         periods = report_periods(
             follow_up=action.follow_up, starts_on=action.starts_on, ends_on=action.ends_on, until=today
         )
         for period in periods:
-            report = by_start.get(period.start)
+            report = by_period.get((action.pk, period.start))
             state = report.state if report else None
             rows.append(DueRow(action, period, report, standing(period, report_state=state, today=today)))
     return rows
