@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
 
 from core.systems import system_rank
 from partnerships.models import Partnership
@@ -86,6 +86,15 @@ def _children(records: Iterable, parent_attr: str) -> dict[int, list]:
     return grouped
 
 
+def _with_last_target(indicators: QuerySet[Indicator]) -> list[Indicator]:
+    """Each indicator with `last_target`, its target of the latest date (the cycle's end point), or None."""
+    found = list(indicators.prefetch_related("targets"))
+    for indicator in found:
+        targets = list(indicator.targets.all())
+        indicator.last_target = targets[-1] if targets else None  # targets are ordered by date
+    return found
+
+
 def _budget(cycle: Cycle, totals: dict) -> Budget:
     row = totals.get(cycle.pk, {})
     return Budget(confirmed=row.get("confirmed") or Decimal("0"), requested=row.get("requested") or Decimal("0"))
@@ -96,7 +105,7 @@ def compare(*, first: Cycle, second: Cycle, partnership: Partnership) -> Compari
     cycles = (earlier, later)
     objectives = Objective.objects.filter(cycle__in=cycles).order_by("position", "pk")
     transformations = DesiredChange.objects.filter(objective__cycle__in=cycles).order_by(system_rank(), "pk")
-    indicators = _children(indicators_with_last_measurement(cycles).prefetch_related("targets"), "transformation_id")
+    indicators = _children(_with_last_target(indicators_with_last_measurement(cycles)), "transformation_id")
     by_objective = _children(transformations, "objective_id")
     origins = {model: _origins(model, partnership) for model in (Objective, DesiredChange, Indicator, Action)}
 
