@@ -281,3 +281,19 @@ def test_an_indicator_with_its_latest_measurement_added_first_takes_the_latest_b
     _start(client_for(cast.coordinator), cycle, cast, name="Cycle B")
     copy = Indicator.objects.get(origin=indicator)
     assert (copy.baseline_value, copy.baseline_date) == (Decimal("8"), D(2027, 1, 1))
+
+
+def test_in_english_the_page_the_refusal_and_the_chain_read_in_english(cast, client_for, plan):
+    client = client_for(cast.coordinator)
+    client.cookies["django_language"] = "en"
+    page = client.get(url("cycles:start_next", cast, cycle_pk=plan.pk)).content.decode()
+    assert "Start the next cycle" in page and "Actions not carried over (abandoned)" in page
+    refused = _start(client, plan, cast, starts_on="2024-01-01").content.decode()
+    assert "The next cycle must start after the start of the most recent cycle" in refused
+    _start(client, plan, cast)
+    new = Cycle.objects.get(origin=plan)
+    copy = Objective.objects.get(cycle=new)
+    page = client.get(url("priorities:objective_detail", cast, cycle_pk=new.pk, objective_pk=copy.pk)).content.decode()
+    assert "Favoriser l&#x27;éveil à la lecture (“Plan d&#x27;action 2025-2028” cycle)" in page
+    compare = client.get(url("cycles:compare", cast)).content.decode()
+    assert "Compare two cycles" in compare and "2 actions carried over" in compare
