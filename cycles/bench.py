@@ -1,7 +1,7 @@
 """Bench data and pages of the cycles: the cycle before the bench's cycle, so that the comparison of two cycles is
-timed with the bench's 200-action plan on one side. The earlier cycle has no plan of its own (this hook runs
-before the plan's): the comparison's queries do not depend on how many records match, only its rendering does,
-and every one of the 200 actions is listed as new."""
+timed with the bench's 200-action plan on one side; and the preview of the next cycle, which counts that plan.
+The earlier cycle has no plan of its own (this hook runs before the plan's): the comparison's queries do not depend
+on how many records match, only its rendering does, and every one of the 200 actions is listed as new."""
 
 import datetime
 import random
@@ -25,5 +25,8 @@ def generate(partnership: Partnership, cycle: Cycle, organizations: list, rng: r
 
 
 def pages(partnership: Partnership, cycle: Cycle) -> list[tuple[str, str]]:
-    compare = reverse("cycles:compare", kwargs={"slug": partnership.slug})
-    return [("Cycles comparison", f"{compare}?a={cycle.origin_id}&b={cycle.pk}")]
+    # Without a choice the comparison is of the current cycle with the one it continues.
+    return [
+        ("Cycles comparison", reverse("cycles:compare", kwargs={"slug": partnership.slug})),
+        ("Next cycle preview", reverse("cycles:start_next", kwargs={"slug": partnership.slug, "cycle_pk": cycle.pk})),
+    ]

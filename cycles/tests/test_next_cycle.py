@@ -24,7 +24,12 @@ from plan.models import (
     Target,
 )
 from plan.tests.factories import (
+    ActionFactory,
+    BudgetLineFactory,
+    FunderFactory,
     IndicatorFactory,
+    MilestoneFactory,
+    TargetFactory,
 )
 from priorities.models import Objective
 
@@ -297,3 +302,18 @@ def test_in_english_the_page_the_refusal_and_the_chain_read_in_english(cast, cli
     assert "Favoriser l&#x27;éveil à la lecture (“Plan d&#x27;action 2025-2028” cycle)" in page
     compare = client.get(url("cycles:compare", cast)).content.decode()
     assert "Compare two cycles" in compare and "2 actions carried over" in compare
+
+
+def test_the_preview_costs_the_same_with_3_or_200_actions(cast, client_for, plan, assert_flat_queries):
+    funder = FunderFactory(partnership=cast.partnership)
+
+    def grow() -> None:
+        for n in range(197):
+            action = ActionFactory(cycle=plan, title=f"Action {n}", lead=cast.organization)
+            BudgetLineFactory(action=action, year=2028, funder=funder)
+            MilestoneFactory(action=action, date=D(2028, 6, 1))
+        for n in range(5):
+            TargetFactory(indicator=IndicatorFactory(transformation__objective__cycle=plan, name=f"Indicateur {n}"))
+
+    address = url("cycles:start_next", cast, cycle_pk=plan.pk)
+    assert_flat_queries(client_for(cast.coordinator), address, grow=grow)
