@@ -25,9 +25,9 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.saving import save_with_links
+from core.saving import create_all
 from evaluation.models import Measurement
-from plan.models import Action, ActionStatus, DesiredChange, Indicator, Milestone, Target
+from plan.models import Action, ActionPartner, ActionStatus, BudgetLine, DesiredChange, Indicator, Milestone, Target
 from plan.selectors import cycle_years
 from priorities.models import Objective
 
@@ -159,27 +159,25 @@ def preview(*, cycle: Cycle, starts_on: datetime.date, ends_on: datetime.date) -
 
 
 class _Copier:
-    """Copies the old cycle's plan into the new one; `copies[Model][old pk]` is the copy of each record."""
+    """Copies the old cycle's plan into the new one, kind by kind, in a few inserts per kind whatever the size of
+    the plan (core.saving.create_all); `copies[Model][old pk]` is the copy of each record."""
 
     def __init__(self, *, old: Cycle, new: Cycle, by: User | None) -> None:
         self.old, self.new, self.by = old, new, by
         self.reason = _("Copié du cycle « %(cycle)s » au début du cycle suivant") % {"cycle": old.name}
         self.copies: dict[type, dict[int, object]] = {}
 
-    def save(self, record, links: dict[str, Iterable] | None = None) -> None:
+    def create(self, records: list, links: list[dict[str, Iterable]] | None = None) -> None:
         """One history entry per copy, naming who started the cycle and why."""
-        if self.by is not None:
-            record._history_user = self.by
-        if links is not None:
-            save_with_links(record, links=links, reason=self.reason)
-            return
-        record._change_reason = self.reason
-        record.save()
+        create_all(records, links=links, reason=self.reason, user=self.by)
 
-    def copied(self, original, copy, links: dict[str, Iterable] | None = None) -> None:
-        copy.origin = original
-        self.save(copy, links)
-        self.copies.setdefault(type(original), {})[original.pk] = copy
+    def copied(self, pairs: list[tuple], links: list[dict[str, Iterable]] | None = None) -> None:
+        """`pairs` of (original, copy): each copy names its original and is created."""
+        for original, copy in pairs:
+            copy.origin = original
+        self.create([copy for _original, copy in pairs], links)
+        for original, copy in pairs:
+            self.copies.setdefault(type(original), {})[original.pk] = copy
 
     def run(self) -> None:
         self.objectives()
@@ -188,29 +186,33 @@ class _Copier:
         self.actions()
 
     def objectives(self) -> None:
-        for objective in Objective.objects.filter(cycle=self.old).prefetch_related("factors").order_by("pk"):
-            copy = Objective(
-                cycle=self.new, title=objective.title, description=objective.description, position=objective.position
-            )
-            self.copied(objective, copy, links={"factors": objective.factors.all()})
+        old = list(Objective.objects.filter(cycle=self.old).prefetch_related("factors").order_by("pk"))
+        pairs = [
+            (o, Objective(cycle=self.new, title=o.title, description=o.description, position=o.position)) for o in old
+        ]
+        self.copied(pairs, links=[{"factors": o.factors.all()} for o in old])
 
     def transformations(self) -> None:
         objectives = self.copies.get(Objective, {})
         old = DesiredChange.objects.filter(objective__cycle=self.old).prefetch_related("factors", "partners")
-        for transformation in old.order_by("pk"):
-            copy = DesiredChange(
-                objective=objectives[transformation.objective_id],
-                system=transformation.system,
-                statement=transformation.statement,
-                lead_id=transformation.lead_id,
+        old = list(old.order_by("pk"))
+        pairs = [
+            (
+                t,
+                DesiredChange(
+                    objective=objectives[t.objective_id], system=t.system, statement=t.statement, lead_id=t.lead_id
+                ),
             )
-            links = {"factors": transformation.factors.all(), "partners": transformation.partners.all()}
-            self.copied(transformation, copy, links=links)
+            for t in old
+        ]
+        self.copied(pairs, links=[{"factors": t.factors.all(), "partners": t.partners.all()} for t in old])
 
     def indicators(self) -> None:
         transformations = self.copies.get(DesiredChange, {})
         future = Prefetch("targets", queryset=Target.objects.filter(date__gt=self.new.starts_on).order_by("date"))
-        for indicator in indicators_with_last_measurement(self.old).prefetch_related(future):
+        old = list(indicators_with_last_measurement(self.old).prefetch_related(future))
+        pairs = []
+        for indicator in old:
             copy = Indicator(
                 transformation=transformations[indicator.transformation_id],
                 **{field: getattr(indicator, field) for field in INDICATOR_FIELDS},
@@ -219,42 +221,72 @@ class _Copier:
                 copy.baseline_value, copy.baseline_date = indicator.last_value, indicator.last_measured_on
                 copy.baseline_source = indicator.last_source or indicator.data_source
                 copy.baseline_statistic = None
-            self.copied(indicator, copy)
-            for target in indicator.targets.all():
-                self.save(Target(indicator=copy, value=target.value, date=target.date))
+            pairs.append((indicator, copy))
+        self.copied(pairs)
+        self.create(
+            [
+                Target(indicator=copy, value=t.value, date=t.date)
+                for original, copy in pairs
+                for t in original.targets.all()
+            ]
+        )
 
     def actions(self) -> None:
         transformations = self.copies.get(DesiredChange, {})
-        years = set(cycle_years(self.new))
-        for action in _carried(self.old).order_by("pk"):
-            copy = Action(
-                cycle=self.new,
-                status=ActionStatus.PLANNED,
-                **{field: getattr(action, field) for field in ACTION_FIELDS},
-                **self.action_dates(action),
+        old = list(_carried(self.old).order_by("pk"))
+        pairs = [
+            (
+                action,
+                Action(
+                    cycle=self.new,
+                    status=ActionStatus.PLANNED,
+                    **{field: getattr(action, field) for field in ACTION_FIELDS},
+                    **self.action_dates(action),
+                ),
             )
-            links = {
+            for action in old
+        ]
+        links = [
+            {
                 "transformations": [transformations[t.pk] for t in action.transformations.all()],
                 "factors": action.factors.all(),
                 "services": action.services.all(),
             }
-            self.copied(action, copy, links=links)
-            self.action_rows(action, copy, years)
+            for action in old
+        ]
+        self.copied(pairs, links=links)
+        self.action_rows(pairs)
 
     def action_dates(self, action: Action) -> dict:
         starts_on = max(action.starts_on, self.new.starts_on) if action.starts_on else None
         ends_on = action.ends_on if action.ends_on and action.ends_on >= (starts_on or self.new.starts_on) else None
         return {"starts_on": starts_on, "ends_on": ends_on}
 
-    def action_rows(self, action: Action, copy: Action, years: set[int]) -> None:
-        for part in action.partners.all():
-            self.save(part.__class__(action=copy, **{field: getattr(part, field) for field in PARTNER_FIELDS}))
-        for milestone in action.milestones.all():
-            if milestone.date > self.new.starts_on:
-                self.save(Milestone(action=copy, title=milestone.title, date=milestone.date, done=False))
-        for line in action.budget_lines.all():
-            if line.year in years:
-                self.save(line.__class__(action=copy, **{field: getattr(line, field) for field in BUDGET_FIELDS}))
+    def action_rows(self, pairs: list[tuple[Action, Action]]) -> None:
+        years = set(cycle_years(self.new))
+        self.create(
+            [
+                ActionPartner(action=copy, **{field: getattr(part, field) for field in PARTNER_FIELDS})
+                for action, copy in pairs
+                for part in action.partners.all()
+            ]
+        )
+        self.create(
+            [
+                Milestone(action=copy, title=milestone.title, date=milestone.date, done=False)
+                for action, copy in pairs
+                for milestone in action.milestones.all()
+                if milestone.date > self.new.starts_on
+            ]
+        )
+        self.create(
+            [
+                BudgetLine(action=copy, **{field: getattr(line, field) for field in BUDGET_FIELDS})
+                for action, copy in pairs
+                for line in action.budget_lines.all()
+                if line.year in years
+            ]
+        )
 
 
 INDICATOR_FIELDS = (

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from core.history import history_entries
 from core.systems import System
 from core.tests.support import url
 from cycles.models import Cycle, Step, StepStatus
@@ -159,6 +160,11 @@ def test_every_copy_has_its_history_entry_naming_who_started_the_cycle(cast, cli
         assert entry.history_type == "+" and entry.history_user == cast.coordinator
         assert entry.history_change_reason == "Copié du cycle « Plan d'action 2025-2028 » au début du cycle suivant"
     assert new.history.get().history_user == cast.coordinator
+    action = Action.objects.get(cycle=new, title="Ateliers parents-enfants")
+    [created] = history_entries(action)
+    links = {change.label: change.new for change in created.changes}
+    assert "Les parents lisent." in links["transformations souhaitées"]  # the entry holds the links
+    assert links["copiée de"] == "Ateliers parents-enfants"
     assert all(step.history.count() == 1 for step in Step.objects.filter(cycle=new))
 
 
