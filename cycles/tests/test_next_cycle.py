@@ -4,11 +4,13 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from core.history import history_entries
 from core.systems import System
 from core.tests.support import url
 from cycles.models import Cycle, Step, StepStatus
+from cycles.services import cycle_start_next
 from cycles.tests.factories import CycleFactory
 from evaluation.models import Measurement
 from evaluation.tests.factories import MeasurementFactory
@@ -323,3 +325,12 @@ def test_the_preview_costs_the_same_with_3_or_200_actions(cast, client_for, plan
 
     address = url("cycles:start_next", cast, cycle_pk=plan.pk)
     assert_flat_queries(client_for(cast.coordinator), address, grow=grow)
+
+
+def test_the_service_checks_the_rules_again_and_writes_nothing_when_refused(cast, plan):
+    dates = {"starts_on": D(2028, 4, 1), "ends_on": D(2031, 3, 31)}
+    cycle_start_next(cycle=plan, name="Suite", by=cast.coordinator, **dates)
+    counts = (Cycle.objects.count(), Objective.objects.count(), Action.objects.count(), Meeting.objects.count())
+    with pytest.raises(ValidationError, match="a déjà un cycle suivant"):
+        cycle_start_next(cycle=plan, name="Suite bis", by=cast.coordinator, **dates)
+    assert (Cycle.objects.count(), Objective.objects.count(), Action.objects.count(), Meeting.objects.count()) == counts

@@ -1,5 +1,6 @@
 """Starting the next cycle from a cycle's evaluation: its name and dates, a preview of what is copied, a confirm."""
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -23,24 +24,28 @@ def cycle_start_next(request: HttpRequest, access: PartnershipAccess, cycle_pk: 
         return done
     form = NextCycleForm(request.POST or None, cycle=cycle)
     if request.method == "POST" and "apercu" not in request.POST and form.is_valid():
-        created = create_once(
-            request,
-            form,
-            create=lambda: services.cycle_start_next(
-                cycle=cycle,
-                name=form.cleaned_data["name"],
-                starts_on=form.cleaned_data["starts_on"],
-                ends_on=form.cleaned_data["ends_on"],
-                by=request.user,
-            ),
-            url=lambda following: reverse(
-                "cycles:detail", kwargs={"slug": access.partnership.slug, "cycle_pk": following.pk}
-            ),
-            message=lambda following: (
-                _("Le cycle « %(name)s » a commencé avec le plan du cycle « %(previous)s ».")
-                % {"name": following.name, "previous": cycle.name}
-            ),
-        )
+        try:
+            created = create_once(
+                request,
+                form,
+                create=lambda: services.cycle_start_next(
+                    cycle=cycle,
+                    name=form.cleaned_data["name"],
+                    starts_on=form.cleaned_data["starts_on"],
+                    ends_on=form.cleaned_data["ends_on"],
+                    by=request.user,
+                ),
+                url=lambda following: reverse(
+                    "cycles:detail", kwargs={"slug": access.partnership.slug, "cycle_pk": following.pk}
+                ),
+                message=lambda following: (
+                    _("Le cycle « %(name)s » a commencé avec le plan du cycle « %(previous)s ».")
+                    % {"name": following.name, "previous": cycle.name}
+                ),
+            )
+        except ValidationError as refused:  # the rules checked again under the lock: another request got there first
+            form.add_error(None, refused)
+            created = None
         if created:
             return created
     elif request.method == "POST":
