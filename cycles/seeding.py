@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.saving import create_all
+from core.text import long_date
 from evaluation.models import Measurement
 from plan.models import Action, ActionPartner, ActionStatus, BudgetLine, DesiredChange, Indicator, Milestone, Target
 from plan.selectors import cycle_years
@@ -88,7 +89,7 @@ def check_next_cycle(*, cycle: Cycle, starts_on: datetime.date) -> None:
                     "Le cycle suivant doit commencer après le début du cycle le plus récent, « %(cycle)s » "
                     "(le %(date)s) : c'est lui qui deviendra le cycle en cours."
                 )
-                % {"cycle": latest.name, "date": f"{latest.starts_on:%Y-%m-%d}"}
+                % {"cycle": latest.name, "date": long_date(latest.starts_on)}
             }
         )
 
