@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from core.history import history_entries
 from core.systems import System
@@ -331,6 +332,6 @@ def test_the_service_checks_the_rules_again_and_writes_nothing_when_refused(cast
     dates = {"starts_on": D(2028, 4, 1), "ends_on": D(2031, 3, 31)}
     cycle_start_next(cycle=plan, name="Suite", by=cast.coordinator, **dates)
     counts = (Cycle.objects.count(), Objective.objects.count(), Action.objects.count(), Meeting.objects.count())
-    with pytest.raises(ValidationError, match="a déjà un cycle suivant"):
+    with translation.override("fr"), pytest.raises(ValidationError, match="a déjà un cycle suivant"):
         cycle_start_next(cycle=plan, name="Suite bis", by=cast.coordinator, **dates)
     assert (Cycle.objects.count(), Objective.objects.count(), Action.objects.count(), Meeting.objects.count()) == counts
