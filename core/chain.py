@@ -30,6 +30,7 @@ from django.apps import apps
 from django.db import models
 from django.urls import reverse
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 LABEL_LENGTH = 120
 MAX_DEPTH = 12  # longer than any chain of the approach; a guard against a declaration that loops
@@ -57,6 +58,11 @@ class ChainNode:
         values = {name: _resolve(record, path) for name, path in self.kwargs.items()}
         address = reverse(self.page, kwargs={"slug": slug, **values})
         return f"{address}#{self.anchor.format_map(_Fields(record))}" if self.anchor else address
+
+    def cycle_id(self, record: models.Model) -> object:
+        """The cycle a record belongs to (its page's `cycle_pk`), None for partnership-wide records."""
+        path = self.kwargs.get("cycle_pk")
+        return _resolve(record, path) if path else None
 
     @property
     def joins(self) -> list[str]:
@@ -132,18 +138,36 @@ def dependents_of(model: type[models.Model]) -> list[_Relation]:
 
 def chain_of(record: models.Model, *, partnership, sources: bool = True) -> Chain:
     """The records `record` comes from, and those that depend on it, each side walked to its end and grouped by
-    kind. `sources=False` for a page that already shows what the record rests on (a finding's evidence)."""
+    kind. `sources=False` for a page that already shows what the record rests on (a finding's evidence). A record
+    of another cycle than `record`'s (a copy made when the next cycle started, the record it was copied from) is
+    named with its cycle."""
     model = type(record)
     node_of(model)
     shows_sources = sources and bool(node_of(model).comes_from)
+    upstream = _walk(record, partnership, upstream=True) if shows_sources else {}
+    downstream = _walk(record, partnership, upstream=False)
+    cycles = _other_cycles(node_of(model).cycle_id(record), (upstream, downstream))
     return Chain(
-        sources=_walk(record, partnership, upstream=True) if shows_sources else [],
-        dependents=_walk(record, partnership, upstream=False),
+        sources=[_group(kind, found.values(), partnership.slug, cycles) for kind, found in upstream.items()],
+        dependents=[_group(kind, found.values(), partnership.slug, cycles) for kind, found in downstream.items()],
         shows_sources=shows_sources,
     )
 
 
-def _walk(record: models.Model, partnership, *, upstream: bool) -> list[ChainGroup]:
+def _other_cycles(here: object, sides: Iterable[dict]) -> dict[object, str]:
+    """The names of the cycles, other than the record's own, that the reached records belong to: one query, none
+    when every record is of the record's cycle. A partnership-wide record (a statistic) names none: every record
+    resting on it is of some cycle."""
+    if here is None:
+        return {}
+    others = {
+        node_of(kind).cycle_id(found) for side in sides for kind, records in side.items() for found in records.values()
+    } - {None, here}
+    cycles = apps.get_model("cycles", "Cycle").objects
+    return dict(cycles.filter(pk__in=others).values_list("pk", "name")) if others else {}
+
+
+def _walk(record: models.Model, partnership, *, upstream: bool) -> dict[type[models.Model], dict]:
     """Breadth first from `record`, one side only; each record appears once, in the group of its kind."""
     seen: dict[type[models.Model], dict[object, models.Model]] = {}
     frontier: dict[type[models.Model], list[object]] = {type(record): [record.pk]}
@@ -161,7 +185,7 @@ def _walk(record: models.Model, partnership, *, upstream: bool) -> list[ChainGro
         if not reached:
             break
         frontier = reached
-    return [_group(kind, records.values(), partnership.slug) for kind, records in seen.items() if records]
+    return {kind: records for kind, records in seen.items() if records}
 
 
 def _step(relation: _Relation, pks: list[object], partnership, *, upstream: bool) -> models.QuerySet:
@@ -189,15 +213,21 @@ def _queryset(model: type[models.Model], partnership) -> models.QuerySet:
     return records.select_related(*joins) if joins else records
 
 
-def _group(model: type[models.Model], records: Iterable[models.Model], slug: str) -> ChainGroup:
+def _group(
+    model: type[models.Model], records: Iterable[models.Model], slug: str, cycles: Mapping[object, str]
+) -> ChainGroup:
     node = node_of(model)
-    items = [ChainItem(label=_label(record), url=node.url(record, slug)) for record in records]
+    items = [
+        ChainItem(label=_label(record, cycles.get(node.cycle_id(record))), url=node.url(record, slug))
+        for record in records
+    ]
     return ChainGroup(label=capfirst(str(model._meta.verbose_name_plural)), items=items)
 
 
-def _label(record: models.Model) -> str:
+def _label(record: models.Model, cycle: str | None) -> str:
     text = " ".join(str(record).split())
-    return text if len(text) <= LABEL_LENGTH else text[: LABEL_LENGTH - 1].rstrip() + "…"
+    text = text if len(text) <= LABEL_LENGTH else text[: LABEL_LENGTH - 1].rstrip() + "…"
+    return _("%(record)s (cycle « %(cycle)s »)") % {"record": text, "cycle": cycle} if cycle else text
 
 
 def _resolve(record: models.Model, path: str) -> object:

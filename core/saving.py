@@ -2,12 +2,14 @@
 
 django-simple-history writes a record on every save() and on every change of a many-to-many field, so saving an
 objective and setting its priorities and factors would leave three entries for one click. Every service that
-saves links goes through `save_with_links`.
+saves links goes through `save_with_links`; a copy of many records at once (the next cycle's plan) goes through
+`create_all`.
 """
 
 from collections.abc import Iterable, Mapping
 
 from django.db import models, transaction
+from simple_history.utils import bulk_create_with_history
 
 from .concurrency import save_versioned
 from .models import history_records
@@ -41,3 +43,40 @@ def save_with_links(
     if reason:
         instance._change_reason = reason
     history_records(type(instance)).create_historical_record(instance, "+" if creating else "~")
+
+
+@transaction.atomic
+def create_all(
+    instances: list[models.Model],
+    *,
+    links: list[Links] | None = None,
+    reason: str = "",
+    user: models.Model | None = None,
+) -> None:
+    """Create many records of one model at once (a copy of a whole plan), each with one history entry naming
+    `user` and `reason`: one insert for the records, one per many-to-many field for their links (`links[n]` holds
+    those of `instances[n]`), then each record's history with its links as they now are. Without links, the
+    history is one insert too."""
+    if not instances:
+        return
+    model = type(instances[0])
+    if links is None:
+        bulk_create_with_history(instances, model, default_user=user, default_change_reason=reason or None)
+        return
+    model._default_manager.bulk_create(instances)
+    for name in sorted({name for each in links for name in each}):
+        field = model._meta.get_field(name)
+        through = field.remote_field.through
+        here, there = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+        through._default_manager.bulk_create(
+            through(**{here: instance.pk, there: target.pk})
+            for instance, each in zip(instances, links, strict=True)
+            for target in each.get(name, ())
+        )
+    records = history_records(model)
+    for instance in instances:
+        if user is not None:
+            instance._history_user = user
+        if reason:
+            instance._change_reason = reason
+        records.create_historical_record(instance, "+")

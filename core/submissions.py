@@ -70,6 +70,14 @@ def create_once(
     return redirect(target)
 
 
+def resubmitted(request: HttpRequest) -> HttpResponse | None:
+    """The redirect to what a creation form sent again had created, before its validation: for a form whose rules
+    the first submission itself breaks (a cycle continued once), which would otherwise answer the repeat with an
+    error instead of the result."""
+    token = request.POST.get("form_token", "")
+    return _done(request, token) if token else None
+
+
 def _done(request: HttpRequest, token: str) -> HttpResponse | None:
     submitted = SubmittedForm.objects.filter(token=token, user=request.user).exclude(url="").first()
     if submitted is None:

@@ -10,7 +10,9 @@ from .models import Cycle, Step
 
 def access_cycle(access: PartnershipAccess, pk: int) -> tuple[Cycle, bool]:
     """The cycle (404 unless it belongs to the partnership), and whether this person may manage it."""
-    cycle = get_object_or_404(Cycle.objects.for_partnership(access.partnership), pk=pk)
+    cycle = get_object_or_404(
+        Cycle.objects.for_partnership(access.partnership).select_related("origin", "next_cycle"), pk=pk
+    )
     return cycle, access.can(Perm.MANAGE_CYCLES)
 
 

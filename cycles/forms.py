@@ -1,10 +1,13 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
 from core.forms import RecordFormMixin, normalized
+from core.submissions import OnceFormMixin
 
 from .models import Cycle, Step, StepStatus
+from .seeding import check_next_cycle, next_dates, next_name
 
 
 class CycleForm(RecordFormMixin, forms.ModelForm):
@@ -58,4 +61,59 @@ class StepStatusForm(VersionedFormMixin, forms.Form):
         )
         if reopening and not cleaned.get("reason"):
             self.add_error("reason", _("Indiquez pourquoi vous rouvrez cette étape terminée."))
+        return cleaned
+
+
+class NextCycleForm(OnceFormMixin, forms.Form):
+    """The name and dates of the cycle that follows `cycle`; its rules (cycles.seeding.check_next_cycle) are said
+    next to the field they concern."""
+
+    name = forms.CharField(label=_("Nom du nouveau cycle"), max_length=150)
+    starts_on = forms.DateField(label=_("Début"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    ends_on = forms.DateField(label=_("Fin"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+    def __init__(self, *args, cycle: Cycle, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.cycle = cycle
+        if not self.is_bound:
+            starts_on, ends_on = next_dates(cycle)
+            self.initial.update(name=next_name(cycle, starts_on), starts_on=starts_on, ends_on=ends_on)
+
+    def clean_name(self) -> str:
+        return normalized(self.cleaned_data["name"])
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on <= starts_on:
+            self.add_error("ends_on", _("La date de fin doit être après la date de début."))
+        if starts_on:
+            try:
+                check_next_cycle(cycle=self.cycle, starts_on=starts_on)
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
+
+    def dates(self) -> tuple:
+        """The dates the preview is for: those typed when they are valid, else the proposed ones."""
+        if self.is_bound and not self.errors.keys() & {"starts_on", "ends_on"}:
+            return self.cleaned_data["starts_on"], self.cleaned_data["ends_on"]
+        return next_dates(self.cycle)
+
+
+class CompareForm(forms.Form):
+    """Two cycles of the partnership, read from the address (?a=…&b=…) so that a comparison can be linked."""
+
+    a = forms.ModelChoiceField(label=_("Cycle"), queryset=Cycle.objects.none())
+    b = forms.ModelChoiceField(label=_("Comparé à"), queryset=Cycle.objects.none())
+
+    def __init__(self, *args, cycles, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("a", "b"):
+            self.fields[name].queryset = cycles
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("a") and cleaned.get("a") == cleaned.get("b"):
+            self.add_error("b", _("Choisissez deux cycles différents."))
         return cleaned

@@ -26,6 +26,16 @@ class Cycle(VersionedModel):
     starts_on = models.DateField(_("début"))
     ends_on = models.DateField(_("fin"))
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    # The cycle this one continues (cycles.seeding): a cycle is continued once, so a second "start the next cycle"
+    # sent at the same moment collides with the first instead of making a second next cycle.
+    origin = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="next_cycle",
+        verbose_name=_("cycle précédent"),
+    )
     history = History()
 
     PARTNERSHIP_PATH = "partnership"
@@ -41,6 +51,12 @@ class Cycle(VersionedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def next_cycle_or_none(self) -> "Cycle | None":
+        try:
+            return self.next_cycle
+        except Cycle.DoesNotExist:
+            return None
 
 
 class Step(VersionedModel):

@@ -15,6 +15,10 @@ def cycle_list(*, partnership: Partnership) -> QuerySet[Cycle]:
     )
 
 
+def cycle_choices(*, partnership: Partnership) -> QuerySet[Cycle]:
+    return Cycle.objects.filter(partnership=partnership).order_by("-starts_on", "-id")
+
+
 def cycle_steps(*, cycle: Cycle) -> list[Step]:
     return list(cycle.steps.order_by("number"))
 
@@ -26,3 +30,14 @@ def current_cycle(*, partnership: Partnership, with_steps: bool = False) -> Cycl
     if with_steps:
         cycles = cycles.prefetch_related(Prefetch("steps", queryset=Step.objects.order_by("number")))
     return cycles.first()
+
+
+def default_comparison(*, partnership: Partnership) -> dict[str, int]:
+    """The comparison a page opens on: the current cycle and the one it continues, else the one before it."""
+    cycles = list(
+        Cycle.objects.filter(partnership=partnership).order_by("-starts_on", "-id")[:2].values("pk", "origin")
+    )
+    if len(cycles) < 2:
+        return {}
+    current = cycles[0]
+    return {"a": current["origin"] or cycles[1]["pk"], "b": current["pk"]}

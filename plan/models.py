@@ -70,13 +70,21 @@ class DesiredChange(VersionedModel):
         related_name="transformations",
         verbose_name=_("organismes partenaires"),
     )
+    origin = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name=_("copiée de"),
+    )
     history = History(m2m_fields=[factors, partners])
 
     PARTNERSHIP_PATH = "objective__cycle__partnership"
     CHAIN = ChainNode(
         page="plan:transformation_detail",
         kwargs={"cycle_pk": "objective__cycle_id", "transformation_pk": "pk"},
-        comes_from=("objective",),
+        comes_from=("objective", "origin"),
         select_related=("objective",),
     )
     objects = PartnershipQuerySet.as_manager()
@@ -122,13 +130,21 @@ class Indicator(VersionedModel):
         related_name="plan_indicators",
         verbose_name=_("donnée de l'Outil 5 citée"),
     )
+    origin = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name=_("copié de"),
+    )
     history = History()
 
     PARTNERSHIP_PATH = "transformation__" + DesiredChange.PARTNERSHIP_PATH
     CHAIN = ChainNode(
         page="plan:indicator_detail",
         kwargs={"cycle_pk": "transformation__objective__cycle_id", "indicator_pk": "pk"},
-        comes_from=("transformation", "baseline_statistic"),
+        comes_from=("transformation", "baseline_statistic", "origin"),
     )
     objects = PartnershipQuerySet.as_manager()
 
@@ -217,6 +233,14 @@ class Action(VersionedModel):
         "offer.Service", blank=True, related_name="plan_actions", verbose_name=_("services de l'Outil 6 prolongés")
     )
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    origin = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name=_("copiée de"),
+    )
     history = History(m2m_fields=[transformations, factors, services])
 
     PARTNERSHIP_PATH = "cycle__partnership"
@@ -224,7 +248,7 @@ class Action(VersionedModel):
     CHAIN = ChainNode(
         page="plan:action_detail",
         kwargs={"cycle_pk": "cycle_id", "action_pk": "pk"},
-        comes_from=("transformations", "services"),
+        comes_from=("transformations", "services", "origin"),
     )
     objects = PartnershipQuerySet.as_manager()
 

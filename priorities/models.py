@@ -187,13 +187,21 @@ class Objective(VersionedModel):
         "factors.ProtectiveFactor", blank=True, related_name="objectives", verbose_name=_("facteurs de protection")
     )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    origin = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name=_("copié de"),
+    )
     history = History(m2m_fields=[priorities, factors])
 
     PARTNERSHIP_PATH = "cycle__partnership"
     CHAIN = ChainNode(
         page="priorities:objective_detail",
         kwargs={"cycle_pk": "cycle_id", "objective_pk": "pk"},
-        comes_from=("priorities",),
+        comes_from=("priorities", "origin"),
     )
     objects = PartnershipQuerySet.as_manager()
 

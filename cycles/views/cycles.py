@@ -112,7 +112,9 @@ def steps_context(
 @partnership_view()
 def cycle_detail(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
     cycle, _can_manage = access_cycle(access, cycle_pk)
-    return render(request, "cycles/cycle_detail.html", steps_context(access, cycle))
+    context = steps_context(access, cycle)
+    context["following"] = cycle.next_cycle_or_none()
+    return render(request, "cycles/cycle_detail.html", context)
 
 
 @partnership_view(methods=FORM)
