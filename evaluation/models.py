@@ -1,5 +1,7 @@
 """Outil 12, the follow-up and evaluation of the desired transformation: the measurements of each indicator of
-the plan over time, set against its baseline and its targets."""
+the plan over time, set against its baseline and its targets; the reviews of each transformation and the decision
+on each of its actions (maintain, adapt, abandon); the questionings of a transformation, a factor or an objective,
+linked to the changes to the plan they led to."""
 
 from django.conf import settings
 from django.db import models

@@ -102,7 +102,7 @@ def abandoned_end(review: Review, action: Action) -> datetime.date:
     return end
 
 
-def decision_apply(*, decision: ActionDecision, expected_fingerprint: str, applied_by: User | None) -> None:
+def decision_apply(*, decision: ActionDecision, expected_fingerprint: str | None, applied_by: User | None) -> None:
     """Apply a decision once, in one transaction: abandoning sets the action's status to abandoned and its end to
     `abandoned_end`; adapting and maintaining change nothing on the action (the person adapts it in its form).
     Refused with SetChanged if the review's decisions changed since the person read them."""
