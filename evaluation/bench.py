@@ -1,17 +1,20 @@
-"""Bench data and pages for Outil 12: twelve measurements of each indicator of the plan, one a quarter, and the
-pages that read them. Bulk inserts, so no history."""
+"""Bench data and pages for Outil 12: twelve measurements of each indicator of the plan, one a quarter; a review of
+each transformation with a decision on each of its actions; and the pages that read them, the review of the
+transformation with the most actions and the cycle's evaluation summary among them. Bulk inserts, so no
+history."""
 
 import datetime
 import random
 from decimal import Decimal
 
+from django.db.models import Count
 from django.urls import reverse
 
 from cycles.models import Cycle
 from partnerships.models import Partnership
-from plan.models import Indicator
+from plan.models import Action, DesiredChange, Indicator
 
-from .models import Measurement
+from .models import ActionDecision, Decision, Measurement, Review
 
 MEASUREMENTS_PER_INDICATOR = 12
 
@@ -32,6 +35,36 @@ def generate(partnership: Partnership, cycle: Cycle, organizations: list, rng: r
         ),
         batch_size=500,
     )
+    _reviews(cycle)
+
+
+def _reviews(cycle: Cycle) -> None:
+    transformations = list(DesiredChange.objects.filter(objective__cycle=cycle).values_list("pk", flat=True))
+    reviews = Review.objects.bulk_create(
+        Review(
+            transformation_id=pk,
+            period_start=cycle.starts_on,
+            period_end=cycle.starts_on + datetime.timedelta(days=365),
+            curve="La courbe monte lentement vers la cible.",
+            helps="Les partenaires se parlent.",
+            what_works="Les activités au parc.",
+        )
+        for pk in transformations
+    )
+    by_transformation = {review.transformation_id: review.pk for review in reviews}
+    links = Action.transformations.through.objects.filter(desiredchange_id__in=transformations).values_list(
+        "desiredchange_id", "action_id"
+    )
+    choices = list(Decision.values)
+    ActionDecision.objects.bulk_create(
+        (
+            ActionDecision(
+                review_id=by_transformation[transformation], action_id=action, decision=choices[n % 3], reason="Bench"
+            )
+            for n, (transformation, action) in enumerate(links)
+        ),
+        batch_size=500,
+    )
 
 
 def pages(partnership: Partnership, cycle: Cycle) -> list[tuple[str, str]]:
@@ -41,4 +74,14 @@ def pages(partnership: Partnership, cycle: Cycle) -> list[tuple[str, str]]:
     if indicator is not None:
         url = reverse("evaluation:indicator", kwargs={**kwargs, "indicator_pk": indicator.pk})
         result.append(("Outil 12 one indicator's measurements and chart", url))
+    review = (
+        Review.objects.filter(transformation__objective__cycle=cycle)
+        .annotate(count=Count("decisions"))
+        .order_by("-count", "pk")
+        .first()
+    )
+    if review is not None:
+        url = reverse("evaluation:review_detail", kwargs={**kwargs, "review_pk": review.pk})
+        result.append(("Outil 12 the review of the transformation with the most actions", url))
+    result.append(("Outil 12 evaluation summary", reverse("evaluation:summary", kwargs=kwargs)))
     return result

@@ -10,3 +10,21 @@ MEASUREMENTS = (
 )
 WRONG_WAY_EVERY = 3
 SOURCE = "Sondage annuel du regroupement"
+
+# One review of partnership A's transformation that has the most actions: its first action abandoned (and the
+# decision applied), its second adapted, the others maintained.
+REVIEW = {
+    "period_start": "2025-09-01",
+    "period_end": "2026-06-30",
+    "curve": (
+        "L'indicateur monte depuis la valeur de départ, mais reste loin de la cible ; la mesure de décembre est "
+        "imprécise (sondage incomplet)."
+    ),
+    "helps": "Les CPE invitent les parents aux activités ; la halte-répit libère du temps aux parents épuisés.",
+    "hinders": "Le transport vers les activités ; les horaires de travail atypiques des parents.",
+    "what_works": "Les rencontres en petits groupes et les visites à domicile.",
+    "lessons": "Aller là où les familles sont déjà, plutôt que de les inviter ailleurs.",
+}
+ABANDON_REASON = "Peu de familles y viennent malgré deux changements d'horaire ; l'argent ira aux visites à domicile."
+ADAPT_REASON = "Les parents la demandent en soirée : la déplacer en semaine après 17 h et l'annoncer dans les CPE."
+MAINTAIN_REASON = "Elle rejoint les familles visées et les partenaires veulent la poursuivre."

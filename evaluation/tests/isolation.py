@@ -1,12 +1,13 @@
-"""Outil 12's objects for the tenant-isolation walk: a measurement of an indicator of the partnership's first
-cycle."""
+"""Outil 12's objects for the tenant-isolation walk, in the partnership's first cycle: a measurement of an
+indicator, a review of its transformation with a decision on one of its actions, and a questioning of the
+transformation."""
 
 import datetime
 from decimal import Decimal
 
 from cycles.tests.factories import CycleFactory
-from evaluation.models import Measurement
-from plan.models import DesiredChange, Indicator
+from evaluation.models import ActionDecision, Measurement, Questioning, Review
+from plan.models import Action, DesiredChange, Indicator
 from priorities.models import Objective
 
 
@@ -22,4 +23,23 @@ def url_kwargs(partnership) -> dict:
     measurement = Measurement.objects.create(
         indicator=indicator, measured_on=datetime.date(2025, 6, 30), value=Decimal("120")
     )
-    return {"cycle_pk": cycle.pk, "measurement_pk": measurement.pk}
+    transformation = indicator.transformation
+    review = Review.objects.create(
+        transformation=transformation,
+        period_start=datetime.date(2025, 1, 1),
+        period_end=datetime.date(2025, 12, 31),
+        curve="La courbe monte.",
+    )
+    action = Action.objects.create(cycle=cycle, title="Heure du conte")
+    action.transformations.add(transformation)
+    decision = ActionDecision.objects.create(review=review, action=action, decision="maintain", reason="Elle plaît.")
+    questioning = Questioning.objects.create(
+        cycle=cycle, transformation=transformation, question="Est-ce la bonne cible ?", reason="Elle stagne."
+    )
+    return {
+        "cycle_pk": cycle.pk,
+        "measurement_pk": measurement.pk,
+        "review_pk": review.pk,
+        "decision_pk": decision.pk,
+        "questioning_pk": questioning.pk,
+    }
