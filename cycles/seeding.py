@@ -7,10 +7,11 @@ Copied, each copy naming the record it comes from in `origin` (the chain shows t
 - the indicators, whose baseline becomes their last measurement (Outil 12, latest by date: value, date and source;
   the statistic the old baseline cited no longer describes it), or stays the old baseline if nothing was measured;
 - the targets dated after the new cycle's start (the others belong to the old cycle);
-- the carried actions (`actions_to_carry`), status back to "planned", with their transformations, factors,
-  services, lead and partners; their dates kept to the new cycle (a start before it moves to its first day, an end
-  before that is dropped); the milestones dated after the new start, not reached; the budget lines of a year of
-  the new cycle (the years before it are the old cycle's money).
+- the carried actions (`evaluation.selectors.carried_actions`: maintained or adapted by the latest applied
+  decision of a review, or without a decision and not abandoned), status back to "planned", with their
+  transformations, factors, services, lead and partners; their dates kept to the new cycle (a start before it
+  moves to its first day, an end before that is dropped); the milestones dated after the new start, not reached;
+  the budget lines of a year of the new cycle (the years before it are the old cycle's money).
 Nothing of the old cycle is changed.
 """
 
@@ -28,19 +29,12 @@ from accounts.models import User
 from core.saving import create_all
 from core.text import long_date
 from evaluation.models import Measurement
+from evaluation.selectors import carried_actions
 from plan.models import Action, ActionPartner, ActionStatus, BudgetLine, DesiredChange, Indicator, Milestone, Target
 from plan.selectors import cycle_years
 from priorities.models import Objective
 
 from .models import Cycle
-
-
-def actions_to_carry(cycle: Cycle) -> QuerySet[Action]:
-    """The actions of `cycle` that go on in the next cycle: until the evaluation's decisions on each action
-    (maintain, adapt, abandon) are merged, every action whose status is not "abandoned". The lead switches this one
-    function to `evaluation.selectors.carried_actions(cycle)`."""
-    return Action.objects.filter(cycle=cycle).exclude(status=ActionStatus.ABANDONED)
-
 
 # --- The next cycle's dates and name ---------------------------------------------------------------------------
 
@@ -117,7 +111,7 @@ def indicators_with_last_measurement(cycles: Cycle | Iterable[Cycle]) -> QuerySe
 
 
 def _carried(cycle: Cycle) -> QuerySet[Action]:
-    return actions_to_carry(cycle).prefetch_related(
+    return carried_actions(cycle).prefetch_related(
         "transformations", "factors", "services", "partners", "milestones", "budget_lines"
     )
 
