@@ -94,9 +94,10 @@ def decisions_save(*, review: Review, decisions: Mapping[int, Choice], expected_
 
 
 def abandoned_end(review: Review, action: Action) -> datetime.date:
-    """The end date an abandoned action gets: the end of the review's period, but never before the action starts
-    (the plan refuses an action that ends before it starts)."""
-    end = review.period_end
+    """The end date an abandoned action gets: the end of the review's period, unless it was to end sooner (an
+    abandoned action is not prolonged), and never before the action starts (the plan refuses an action that ends
+    before it starts)."""
+    end = min(review.period_end, action.ends_on) if action.ends_on else review.period_end
     if action.starts_on and end < action.starts_on:
         return action.starts_on
     return end

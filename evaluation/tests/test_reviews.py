@@ -220,6 +220,17 @@ def test_an_abandoned_action_never_ends_before_it_starts(cast, client_for, cycle
     assert (action.status, action.ends_on) == (ActionStatus.ABANDONED, datetime.date(2026, 9, 1))
 
 
+def test_an_abandoned_action_that_was_to_end_sooner_is_not_prolonged(
+    cast, client_for, cycle_url, cycle, transformation, review
+):
+    ends_on = review.period_end - datetime.timedelta(days=30)
+    action = _action(cycle, transformation, "Déjà finie", starts_on=datetime.date(2025, 1, 1), ends_on=ends_on)
+    decision = ActionDecisionFactory(review=review, action=action, decision=Decision.ABANDON)
+    assert _apply(client_for(cast.coordinator), cycle_url, review, decision).status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.ends_on) == (ActionStatus.ABANDONED, ends_on)
+
+
 def test_applying_an_adapt_leads_to_the_actions_form_with_the_decision(
     cast, client_for, cycle_url, cycle, transformation, review
 ):
