@@ -28,7 +28,7 @@ def download_url(cast) -> str:
 def test_the_coordinator_sees_what_the_archive_holds(cast, client_for):
     FindingFactory.create_batch(3, cycle=CycleFactory(partnership=cast.partnership))
     content = " ".join(client_for(cast.coordinator).get(page_url(cast)).content.decode().split())
-    assert "Ce que contient l&#x27;archive" in content
+    assert "Ce que contient l'archive" in content
     assert '<th scope="row">Constats</th><td class="number">3</td>' in content
     assert '<th scope="row">Membres</th><td class="number">4</td>' in content
     assert "Inclure l&#x27;historique des modifications" in content
