@@ -70,6 +70,8 @@ def _is_secret(model_field: models.Field) -> bool:
 
 
 def _describe(archived: ArchivedModel, *, record_target: type[models.Model] | None = None) -> ArchivedModel:
+    # A history table copies the record's secret without its uniqueness: it stays out of the archive all the same.
+    secrets = {f.name for f in record_target._meta.concrete_fields if _is_secret(f)} if record_target else set()
     for model_field in archived.model._meta.concrete_fields:
         if model_field.primary_key:
             continue
@@ -82,7 +84,7 @@ def _describe(archived: ArchivedModel, *, record_target: type[models.Model] | No
             archived.references.append(Reference("id", "id", record_target, False))
         elif isinstance(model_field, models.FileField):
             archived.files.append(model_field)
-        elif _is_secret(model_field):
+        elif _is_secret(model_field) or model_field.name in secrets:
             archived.regenerated.append(model_field)
         else:
             archived.values.append(model_field)

@@ -8,11 +8,12 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from analysis.tests.factories import FindingFactory
+from archive.importer import import_partnership
 from cycles.tests.factories import CycleFactory
 from partnerships.models import Membership, Partnership
 from partnerships.tests.factories import SiteAdminFactory
 
-from .support import archive_bytes
+from .support import archive_bytes, entries
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +106,14 @@ def test_the_commands_export_and_import(cast, tmp_path, capsys):
     call_command("import_partnership", str(path), "--slug", "copie")
     assert "/p/copie/" in capsys.readouterr().out
     assert Partnership.objects.get(slug="copie").cycles.get().findings.count() == 2
+
+
+def test_invitation_tokens_stay_with_their_installation(cast, client_for):
+    from partnerships.models import Invitation
+
+    invitation = Invitation.objects.create(partnership=cast.partnership, email="invitee@exemple.org", role="partner")
+    data = archive_bytes(cast.partnership, history=True)
+    assert invitation.token.encode() not in b"".join(entries(data).values())
+    result = import_partnership(source=io.BytesIO(data))
+    copy = Invitation.objects.get(partnership=result.partnership)
+    assert copy.email == invitation.email and copy.token and copy.token != invitation.token
