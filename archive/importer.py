@@ -20,7 +20,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files import File
-from django.db import IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -63,7 +63,7 @@ def import_partnership(*, source, slug: str = "") -> ImportResult:
         try:
             with transaction.atomic():
                 return reader.write(slug=slug)
-        except IntegrityError as error:
+        except (IntegrityError, DataError) as error:
             reader.remove_files()
             raise ArchiveError(
                 _("L'archive est incohérente : ses données enfreignent une règle de la base (%(detail)s).")
@@ -155,9 +155,11 @@ def _manifest(archive: zipfile.ZipFile) -> dict:
             )
             % {"version": version}
         )
-    needed = {"partnership", "models", "people", "entries", "migrations", "history"}
-    if not needed <= manifest.keys() or not isinstance(manifest["entries"], dict):
+    shapes = {"partnership": dict, "models": dict, "people": dict, "entries": dict, "migrations": list}
+    if any(not isinstance(manifest.get(key), shape) for key, shape in shapes.items()):
         raise _damaged(MANIFEST)
+    if PEOPLE not in manifest["entries"]:
+        raise _damaged(PEOPLE)
     return manifest
 
 
@@ -254,10 +256,14 @@ class _Reader:
 
     def _lines(self, name: str):
         with self.archive.open(name) as entry:
-            for line in io.TextIOWrapper(entry, encoding="utf-8"):
+            lines = io.TextIOWrapper(entry, encoding="utf-8")
+            while True:
                 try:
+                    line = lines.readline()
+                    if not line:
+                        return
                     record = json.loads(line)
-                except ValueError:
+                except ValueError:  # not UTF-8 (UnicodeDecodeError) or not JSON
                     raise _damaged(name) from None
                 if not isinstance(record, dict) or not isinstance(record.get("pk"), int | str):
                     raise _damaged(name)
@@ -362,7 +368,10 @@ class _Reader:
                 lookup[model_field.attname] = self._shared_pk(archived, model_field.related_model, part)
             else:
                 lookup[name] = part
-        pk = schema.shared_query(model).filter(**lookup).values_list("pk", flat=True).first()
+        try:
+            pk = schema.shared_query(model).filter(**lookup).values_list("pk", flat=True).first()
+        except (TypeError, ValueError):  # a part of the key that is not a value of its field
+            raise _damaged(archived.file_name) from None
         if pk is None:
             raise ArchiveError(
                 _(

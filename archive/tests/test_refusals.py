@@ -187,3 +187,15 @@ def test_the_site_admin_page_shows_the_refusal_next_to_the_field(data, client_fo
     assert response.status_code == 400
     assert "incomplète ou endommagée" in response.content.decode()
     assert database_state() == before
+
+
+def test_a_records_file_that_is_not_utf8_json(data):
+    assert "analysis.Finding" in refused(rewritten(data, records__analysis_dot_Finding_dot_jsonl=b"\xff\xfe{]\n"))
+
+
+def test_a_manifest_of_the_wrong_shape(data):
+    contents = entries(data)
+    manifest = json.loads(contents["manifest.json"])
+    manifest["models"] = ["analysis.Finding"]
+    contents["manifest.json"] = json.dumps(manifest).encode()
+    assert "manifest.json" in refused(pack(contents))
