@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "evaluation",
     "diagnostic",
     "documents",
+    "archive",
     "api",
     "demo",
 ]
@@ -312,6 +313,10 @@ if MEDIA_STORAGE == "s3":
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
+# A partnership's archive (archive/): an import refuses one larger than this once uncompressed, or with more
+# entries (a zip bomb); the uploaded archive itself goes to a temporary file, not to memory.
+ARCHIVE_MAX_BYTES = env_int("ARCHIVE_MAX_BYTES", 4 * 1024 * 1024 * 1024)
+ARCHIVE_MAX_ENTRIES = env_int("ARCHIVE_MAX_ENTRIES", 100_000)
 
 SIMPLE_HISTORY_REVERT_DISABLED = True
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -24,6 +24,7 @@ GLOBAL_URLS = {
     "cycles:guide": "Outil 1, the same guide for everyone",
     "partnerships:admin_list": "site administration, refused to everyone but site administrators",
     "partnerships:admin_create": "site administration, refused to everyone but site administrators",
+    "archive:import": "site administration, refused to everyone but site administrators",
     "partnerships:invitation_accept": "reached through a secret token sent by e-mail",
     "meetings:feed_settings": "the signed-in person's own calendar address, which holds no partnership data",
     "followup:reminder_settings": "the signed-in person's own reminder settings, which hold no partnership data",
