@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "evaluation",
     "diagnostic",
     "documents",
+    "imports",
     "api",
     "demo",
 ]

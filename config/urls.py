@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("evaluation.urls")),
     path("", include("diagnostic.urls")),
     path("", include("documents.urls")),
+    path("", include("imports.urls")),
     path("", include("api.urls")),
     path("comptes/email/", email_management_not_offered),
     path("comptes/", include("allauth.urls")),

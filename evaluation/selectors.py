@@ -66,3 +66,12 @@ def dashboard_rows(cycle: Cycle, today: datetime.date) -> list[IndicatorRow]:
             )
         )
     return rows
+
+
+def measurements_of_cycle(cycle: Cycle) -> list[Measurement]:
+    """Every measurement of the cycle's indicators, indicator by indicator, with its indicator (one query)."""
+    return list(
+        Measurement.objects.filter(indicator__transformation__objective__cycle=cycle)
+        .select_related("indicator")
+        .order_by("indicator__transformation__objective__position", "indicator_id", "measured_on", "id")
+    )
