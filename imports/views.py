@@ -4,11 +4,13 @@ cycle, the partnership's under the partnership; the importer's own permission is
 outsider gets 404 before anything)."""
 
 from django.contrib import messages
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.concurrency import EditConflict
 from core.spreadsheets import XLSX_CONTENT_TYPE
 from cycles.access import access_cycle
 from cycles.models import Cycle
@@ -17,7 +19,7 @@ from cycles.tools import Scope
 from partnerships.access import FORM, PartnershipAccess, partnership_view
 
 from . import pending
-from .checking import ImportContext
+from .checking import ImportContext, Problem
 from .forms import ConfirmForm, UploadForm
 from .instructions import accepted_values, general_rules, template_bytes
 from .reading import MAX_ROWS, FileProblem, read_upload
@@ -106,7 +108,14 @@ def _confirm(request, access: PartnershipAccess, importer: Importer, cycle: Cycl
     if plan.problems:
         pending.discard(request)
         return _page(request, access, importer, cycle, form=UploadForm(), problems=plan.problems, status=422)
-    apply(plan)
+    try:
+        apply(plan)
+    except (EditConflict, IntegrityError):
+        # Someone saved one of these records in the instant between the check and the write: nothing was written.
+        message = _(
+            "Des données ont changé pendant l'importation : rien n'a été importé. Importez de nouveau le fichier."
+        )
+        return _page(request, access, importer, cycle, form=UploadForm(), problems=[Problem(message)], status=409)
     pending.discard(request)
     messages.success(
         request,

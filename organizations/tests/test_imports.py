@@ -3,6 +3,8 @@ naming an organization updates it, bad rows are listed with nothing written, and
 organizations may import."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.tests.support import query_count
@@ -132,3 +134,20 @@ def test_the_organizations_export_queries_do_not_grow(cast, client_for):
     small = query_count(client, address)
     OrganizationFactory.create_batch(5, partnership=cast.partnership)
     assert query_count(client, address) == small
+
+
+def _queries(client, address, rows: int, prefix: str) -> int:
+    content = workbook({"Organismes": [HEADERS, *([f"{prefix} {n}", "school"] for n in range(rows))]})
+    preview = upload(client, address, content)
+    with CaptureQueriesContext(connection) as ctx:
+        assert confirm(client, address, preview).status_code == 302
+    return len(ctx.captured_queries)
+
+
+def test_an_import_costs_a_bounded_number_of_queries_per_row(cast, client_for, address):
+    client = client_for(cast.coordinator)
+    small, large = _queries(client, address, 20, "Petit"), _queries(client, address, 200, "Grand")
+    per_row = (large - small) / 180
+    print(f"organizations import: 20 rows {small} queries, 200 rows {large} queries, {per_row:.1f} per row")
+    # the form's check of the name and the database's uniqueness rule, the row, its history entry, its savepoint
+    assert per_row <= 6
