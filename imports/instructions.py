@@ -36,6 +36,7 @@ def general_rules(importer: Importer) -> list[str]:
             "et la liste des problèmes donne la feuille, la ligne et la colonne à corriger."
         ),
         _("Une cellule qui contient une formule est refusée : inscrivez-en la valeur."),
+        _("La ligne d'exemple du modèle est à remplacer par vos propres lignes."),
         *(str(rule) for rule in importer.rules),
     ]
 

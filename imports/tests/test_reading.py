@@ -95,3 +95,12 @@ def test_the_file_kept_for_the_preview_is_removed_once_imported(cast, client_for
     # the same confirmation again imports nothing more
     assert confirm(client, address, preview).status_code == 302
     assert Measurement.objects.count() == 1
+
+
+def test_a_sheet_over_the_row_limit_is_refused_whole(cast, client_for, address, monkeypatch):
+    monkeypatch.setattr("imports.reading.MAX_ROWS", 3)
+    rows = [["Abonnements familiaux", f"2025-06-{day:02}", day] for day in range(1, 6)]
+    content = workbook({"Mesures": [["Indicateur", "Date ou fin de la période", "Valeur mesurée"], *rows]})
+    response = upload(client_for(cast.coordinator), address, content)
+    assert "plus de 3 lignes" in _message(response)
+    assert not Measurement.objects.exists()
