@@ -32,11 +32,6 @@ class Column:
     choices: tuple[tuple[str, Promise], ...] = ()  # for CHOICE: (code, label); either is accepted
     form_field: bool = True
 
-    def accepted_values(self) -> str:
-        from .instructions import accepted_values
-
-        return accepted_values(self)
-
 
 @dataclass(frozen=True)
 class SheetSpec:
@@ -83,7 +78,7 @@ class Importer:
     perm: Perm
     back: str  # the URL name of the page the import starts from and returns to (kwargs: those of its scope)
     scope: Scope = Scope.CYCLE  # an import into a cycle, or into the partnership (organizations, services…)
-    document: str = ""  # the key of the export this importer reads (documents.registry), if any
+    document: str = ""  # the key of the XLSX document this importer reads (documents.registry): the page links to it
     rules: tuple[Promise, ...] = ()  # what the page and the template say of matching and updating
 
 

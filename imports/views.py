@@ -16,6 +16,7 @@ from cycles.access import access_cycle
 from cycles.models import Cycle
 from cycles.pages import tool_context
 from cycles.tools import Scope
+from documents.registry import XLSX
 from partnerships.access import FORM, PartnershipAccess, partnership_view
 
 from . import pending
@@ -146,9 +147,19 @@ def _page(request, access, importer: Importer, cycle, *, problems=(), status=200
         back_url=_url(importer, access, cycle, "back"),
         template_url=_url(importer, access, cycle, "template"),
         confirm_url=_url(importer, access, cycle, "confirm"),
+        export_url=_export_url(importer, access, cycle),
         **values,
     )
     return render(request, "imports/import.html", context, status=status)
+
+
+def _export_url(importer: Importer, access: PartnershipAccess, cycle: Cycle | None) -> str:
+    if not importer.document:
+        return ""
+    kwargs = {"slug": access.partnership.slug, "file_format": XLSX}
+    if importer.scope is Scope.CYCLE:
+        return reverse("documents:cycle", kwargs={**kwargs, "cycle_pk": cycle.pk, "key": importer.document})
+    return reverse("documents:partnership", kwargs={**kwargs, "document": importer.document})
 
 
 def _url(importer: Importer, access: PartnershipAccess, cycle: Cycle | None, which: str) -> str:

@@ -246,3 +246,9 @@ def test_the_measurements_export_queries_do_not_grow(cast, client_for, cycle_url
     for indicator in indicators:
         MeasurementFactory.create_batch(5, indicator=indicator)
     assert query_count(client, address) == small
+
+
+def test_the_import_page_links_to_the_template_and_the_current_export(cast, client_for, cycle_url, address):
+    html = client_for(cast.coordinator).get(address).content.decode()
+    assert cycle_url("imports:cycle_template", importer="mesures") in html
+    assert cycle_url("documents:cycle", key="mesures", file_format="xlsx") in html
