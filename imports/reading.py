@@ -77,8 +77,8 @@ def _csv_rows(content: bytes, limits: SpreadsheetLimits) -> list[list[Cell]]:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        # Excel's « CSV (séparateur : point-virgule) » writes Windows-1252, in which every byte is a character:
-        # a file that is not UTF-8 is read so, and accents come out right.
+        # Excel's « CSV (séparateur : point-virgule) » writes Windows-1252: a file that is not UTF-8 is read so,
+        # and its accents come out right (the five bytes Windows-1252 leaves undefined become « � »).
         text = content.decode("cp1252", errors="replace")
     first_line = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
