@@ -4,19 +4,19 @@ an importer of its scope."""
 
 from core.routes import cycle_path, partnership_path
 
-from . import views
+from .views import pages
 
 app_name = "imports"
 
 urlpatterns = [
-    cycle_path("importer/<slug:importer>/", views.cycle_import, name="cycle"),
-    cycle_path("importer/<slug:importer>/confirmer/", views.cycle_confirm, name="cycle_confirm"),
-    cycle_path("importer/<slug:importer>/modele.xlsx", views.cycle_template, name="cycle_template"),
-    partnership_path("importer/<slug:partnership_importer>/", views.partnership_import, name="partnership"),
+    cycle_path("importer/<slug:importer>/", pages.cycle_import, name="cycle"),
+    cycle_path("importer/<slug:importer>/confirmer/", pages.cycle_confirm, name="cycle_confirm"),
+    cycle_path("importer/<slug:importer>/modele.xlsx", pages.cycle_template, name="cycle_template"),
+    partnership_path("importer/<slug:partnership_importer>/", pages.partnership_import, name="partnership"),
     partnership_path(
-        "importer/<slug:partnership_importer>/confirmer/", views.partnership_confirm, name="partnership_confirm"
+        "importer/<slug:partnership_importer>/confirmer/", pages.partnership_confirm, name="partnership_confirm"
     ),
     partnership_path(
-        "importer/<slug:partnership_importer>/modele.xlsx", views.partnership_template, name="partnership_template"
+        "importer/<slug:partnership_importer>/modele.xlsx", pages.partnership_template, name="partnership_template"
     ),
 ]

@@ -19,13 +19,13 @@ from cycles.tools import Scope
 from documents.registry import XLSX
 from partnerships.access import FORM, PartnershipAccess, partnership_view
 
-from . import pending
-from .checking import ImportContext, Problem
-from .forms import ConfirmForm, UploadForm
-from .instructions import accepted_values, general_rules, template_bytes
-from .reading import MAX_ROWS, FileProblem, read_upload
-from .registry import Importer, find
-from .running import apply, examine
+from .. import pending
+from ..checking import ImportContext, Problem
+from ..forms import ConfirmForm, UploadForm
+from ..instructions import accepted_values, general_rules, template_bytes
+from ..reading import MAX_ROWS, FileProblem, read_upload
+from ..registry import Importer, find
+from ..running import apply, examine
 
 SHOWN_PROBLEMS = 200
 
