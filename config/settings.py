@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "diagnostic",
     "documents",
     "archive",
+    "imports",
     "api",
     "demo",
 ]

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("diagnostic.urls")),
     path("", include("documents.urls")),
     path("", include("archive.urls")),
+    path("", include("imports.urls")),
     path("", include("api.urls")),
     path("comptes/email/", email_management_not_offered),
     path("comptes/", include("allauth.urls")),

@@ -146,3 +146,34 @@ def _trimmed(row: Iterable[Cell], max_columns: int) -> list[Cell]:
             _("Le tableau a plus de %(max)s colonnes : n'y laissez que les colonnes à importer.") % {"max": max_columns}
         )
     return cells
+
+
+class Formula(str):
+    """A cell that holds a formula, as its text (`=SUM(A1:A3)`): never evaluated, never taken for a value."""
+
+
+def xlsx_sheets(content: bytes, limits: SpreadsheetLimits | None = None) -> list[tuple[str, list[list[Cell]]]]:
+    """Every sheet of the workbook as (title, rows), bounded like `xlsx_rows`; a formula comes as a `Formula`
+    (the text that Excel would evaluate), not as the value Excel last computed. Raises SpreadsheetRefused."""
+    from openpyxl import load_workbook
+
+    limits = limits or SpreadsheetLimits()
+    if not content.startswith(b"PK\x03\x04"):
+        raise SpreadsheetRefused(_("Le fichier porte l'extension .xlsx mais son contenu n'est pas un classeur Excel."))
+    check_xlsx_archive(content, limits)
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False, keep_links=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        raise SpreadsheetRefused(_("Le classeur Excel est illisible ou endommagé.")) from error
+    try:
+        return [(sheet.title, list(bounded_rows(_cells(sheet, limits), limits))) for sheet in workbook.worksheets]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        raise SpreadsheetRefused(_("Le classeur Excel est illisible ou endommagé.")) from error
+    finally:
+        workbook.close()
+
+
+def _cells(sheet, limits: SpreadsheetLimits) -> Iterator[list[Cell]]:
+    sheet.reset_dimensions()  # as in _sheet_rows: the declared dimension is the file's word
+    for row in sheet.iter_rows(max_row=limits.max_rows + 2, max_col=limits.max_columns + 1):
+        yield [Formula(cell.value) if cell.data_type == "f" else cell.value for cell in row]

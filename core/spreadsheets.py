@@ -3,8 +3,9 @@ each a table with its header row, written with openpyxl.
 
 Every text cell is neutralized: a text beginning with `=`, `+`, `-`, `@`, a tab or a carriage return would be read
 as a formula by a spreadsheet (formula injection: a partner's service named `=HYPERLINK(…)`), so it is written as
-text with a leading apostrophe, which spreadsheets show as the text itself. Numbers and dates stay numbers and
-dates, sortable and summable."""
+text with a leading apostrophe, which spreadsheets show as the text itself (and so is a text that begins with an
+apostrophe, so that an import, which takes one apostrophe off, reads back exactly what was written). Numbers and
+dates stay numbers and dates, sortable and summable."""
 
 import datetime
 import io
@@ -32,7 +33,7 @@ def neutralized(value: object) -> object:
     if value is None or isinstance(value, bool | int | float | Decimal | datetime.date):
         return value
     text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    return f"'{text}" if text.startswith((*FORMULA_STARTS, "'")) else text
 
 
 def sheet_name(title: str, taken: set[str]) -> str:

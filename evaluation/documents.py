@@ -1,5 +1,6 @@
-"""Outil 12's document: the evaluation summary of a cycle (PDF, Word, spreadsheet), from the same selector as its
-page."""
+"""Outil 12's documents: the evaluation summary of a cycle (PDF, Word, spreadsheet), from the same selector as its
+page; and every measurement of the cycle's indicators, in the table the import reads back (evaluation/imports.py:
+the same sheet, the same columns)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from documents.sections import Section, Table, sections_document
 
 from . import selectors
+from .imports import MEASUREMENTS, measurement_rows
 
 
 def _objectives(summary: selectors.Summary) -> Section:
@@ -107,8 +109,21 @@ def sections(access, cycle) -> list[Section]:
     return [_objectives(summary), _indicators(summary), _decisions(summary), _diagnostic(summary)]
 
 
+def measurement_sections(access, cycle) -> list[Section]:
+    table = Table(
+        caption=str(MEASUREMENTS.title),
+        headers=[str(column.label) for column in MEASUREMENTS.columns],
+        rows=measurement_rows(selectors.measurements_of_cycle(cycle)),
+        empty=_("Aucune mesure."),
+    )
+    return [Section(heading=_("Mesures des indicateurs"), tables=[table], wide=True)]
+
+
 DOCUMENTS = (
     sections_document(
         key="evaluation", title=gettext_lazy("Synthèse de l'évaluation du cycle"), tool=12, sections=sections
+    ),
+    sections_document(
+        key="mesures", title=gettext_lazy("Mesures des indicateurs"), tool=12, sections=measurement_sections
     ),
 )

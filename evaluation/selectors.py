@@ -241,3 +241,12 @@ def cycle_summary(cycle: Cycle, today: datetime.date) -> Summary:
         actions=actions,
         diagnostic=list(partnership_results(partnership=cycle.partnership).values()),
     )
+
+
+def measurements_of_cycle(cycle: Cycle) -> list[Measurement]:
+    """Every measurement of the cycle's indicators, indicator by indicator, with its indicator (one query)."""
+    return list(
+        Measurement.objects.filter(indicator__transformation__objective__cycle=cycle)
+        .select_related("indicator")
+        .order_by("indicator__transformation__objective__position", "indicator_id", "measured_on", "id")
+    )

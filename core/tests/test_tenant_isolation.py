@@ -42,6 +42,8 @@ SHARED_KWARGS = {
     "key": "a cycle document's key, declared in an app's documents.py",
     "document": "a partnership document's key, declared in an app's documents.py",
     "file_format": "pdf, docx or xlsx",
+    "importer": "a cycle importer's key, declared in an app's imports.py",
+    "partnership_importer": "a partnership importer's key, declared in an app's imports.py",
 }
 
 

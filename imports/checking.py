@@ -1,0 +1,161 @@
+"""What an importer's `check` works with: the rows of a sheet, the problems it finds (sheet, line, column, message
+in the person's language), and the one way a row is checked — through the app's own form, so that an import and a
+page apply the same rules."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django import forms
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from core.imports import Cell, Formula, quote
+from cycles.models import Cycle
+from partnerships.access import PartnershipAccess
+
+from .registry import CHOICE, DATE, DECIMAL, FLAG, Column, SheetSpec
+
+YES_WORDS = {"oui", "o", "yes", "y", "vrai", "true", "1", "x"}
+NO_WORDS = {"non", "n", "no", "faux", "false", "0", ""}
+# What a page's form posts for the fields it does not show in an import.
+RECORD_FIELDS = ("version", "form_token")
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    sheet: str = ""
+    line: int | None = None
+    column: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    spec: SheetSpec
+    line: int
+    cells: dict[str, Cell]
+
+    def text(self, key: str) -> str:
+        return cell_text(self.cells.get(key))
+
+
+@dataclass
+class ImportContext:
+    access: PartnershipAccess
+    cycle: Cycle | None
+    user: object
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, row: Row, message: str, column: str = "") -> None:
+        label = str(row.spec.column(column).label) if column else ""
+        self.problems.append(Problem(sheet=str(row.spec.title), line=row.line, column=label, message=message))
+
+    def checked(self, row: Row, form_class: type[forms.ModelForm], *, instance=None, **extra):
+        """The row through the app's form (`instance` for an update): the form's instance, with the row's values,
+        or None when a cell is refused (each refusal a problem at its column, in the order of the columns)."""
+        data, refused = self._form_data(row)
+        if instance is not None:
+            data["version"] = instance.version
+        form = form_class(data, instance=instance, **extra)
+        if form.is_valid() and not refused:
+            return form.instance
+        order = [column.key for column in row.spec.columns]
+        found = list(refused.items())
+        for name, errors in form.errors.items():
+            if name not in refused:
+                found += [(name if name in order else "", message) for message in errors]
+        found.sort(key=lambda item: order.index(item[0]) if item[0] in order else -1)
+        for column, message in found:
+            self.problem(row, message, column)
+        return None
+
+    def _form_data(self, row: Row) -> tuple[dict[str, str], dict[str, str]]:
+        """The form's data, and the message of each cell that cannot even be given to the form."""
+        data: dict[str, str] = {}
+        refused: dict[str, str] = {}
+        for column in row.spec.columns:
+            if not column.form_field:
+                continue
+            try:
+                data[column.key] = form_value(column, row.cells.get(column.key))
+            except ValueError as error:
+                refused[column.key] = str(error)
+        return data, refused
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell as text; a year typed in a spreadsheet comes as the number 2022.0 and must read "2022". A formula is
+    refused by `form_value`; here it is its own text."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, datetime.datetime | datetime.date):
+        return cell.isoformat()[:10]
+    return str(cell).strip()
+
+
+def form_value(column: Column, cell: Cell) -> str:
+    """What the page's form would receive for this cell: a date as 2025-06-30, a number with a point, a box
+    ticked as "on"; raises ValueError with the message to show."""
+    if isinstance(cell, Formula):
+        raise ValueError(
+            _("Formule refusée (%(formula)s) : une importation ne calcule pas de formule ; inscrivez-en la valeur.")
+            % {"formula": quote(cell)}
+        )
+    if column.kind == FLAG:
+        return "on" if flag(cell) else ""
+    if column.kind == DECIMAL:
+        return decimal_text(cell)
+    if column.kind == DATE and isinstance(cell, datetime.datetime | datetime.date):
+        return cell.isoformat()[:10]
+    if column.kind == CHOICE:
+        return choice(column, cell)
+    return "" if cell is None else str(cell)
+
+
+def flag(cell: Cell) -> bool:
+    if isinstance(cell, bool):
+        return cell
+    text = cell_text(cell).casefold()
+    if text in YES_WORDS:
+        return True
+    if text in NO_WORDS:
+        return False
+    raise ValueError(_("« %(value)s » : écrivez oui ou non.") % {"value": quote(cell_text(cell))})
+
+
+def decimal_text(cell: Cell) -> str:
+    """A number from the sheet, or a text written the French way (« 12,5 », « 1 234,5 »)."""
+    if isinstance(cell, bool):
+        raise ValueError(_("« %(value)s » n'est pas un nombre.") % {"value": quote(cell)})
+    if isinstance(cell, int | Decimal):
+        return str(cell)
+    if isinstance(cell, float):
+        return repr(cell)  # the shortest text that reads back as the same float: 27.5, not 27.500000001
+    text = "".join(cell_text(cell).split()).replace("\u202f", "")
+    return text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
+
+
+def choice(column: Column, cell: Cell) -> str:
+    """A choice written as its code or as its label, in French or in English."""
+    text = cell_text(cell)
+    if not text:
+        return ""
+    wanted = text.casefold()
+    for code, label in column.choices:
+        if wanted == code.casefold() or wanted in labels(label):
+            return code
+    raise ValueError(
+        _("« %(value)s » n'est pas une valeur acceptée : %(accepted)s.")
+        % {"value": quote(text), "accepted": ", ".join(str(label) for _code, label in column.choices)}
+    )
+
+
+def labels(label) -> set[str]:
+    found = set()
+    for language in ("fr", "en"):
+        with translation.override(language):
+            found.add(str(label).casefold())
+    return found
