@@ -1,7 +1,6 @@
 """Who may download a document, what the address accepts, and what the response says about the file."""
 
 import pytest
-
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
