@@ -1,4 +1,4 @@
-"""Each tool's document (Outils 2, 5, 6, 10): what it shows in PDF and Word, in French and in English, who reads
+"""Each tool's document (Outils 2, 5, 6, 8, 10, 11): what it shows in PDF and Word, in French and in English, who reads
 it, the links on the tool's page, and queries that do not grow with the data."""
 
 from urllib.parse import unquote
@@ -8,6 +8,7 @@ import pytest
 from analysis.tests.factories import FindingFactory, ObservationFactory, StatisticFactory
 from core.tests.support import query_count, url
 from documents.tests.support import a_plan, docx_text, pdf_text
+from followup.tests.factories import ActionReportFactory, CommunicationItemFactory
 from meetings.tests.factories import AgendaItemFactory, DecisionFactory, MeetingFactory, MinutesFactory
 from offer.tests.factories import ServiceFactory
 from priorities.tests.factories import ObjectiveFactory, PriorityFactory
@@ -41,7 +42,33 @@ def _priorities(cast, cycle, statement="Les parents connaissent peu les services
     return priority
 
 
+def _reports(cast, cycle, title="Croque-livres du parc"):
+    report = ActionReportFactory(
+        action__cycle=cycle,
+        action__title=title,
+        action__lead=cast.organization,
+        children_reached=1234,
+        helped="La bibliothèque a prêté sa salle.",
+        hindered="Deux ateliers annulés par la neige.",
+    )
+    CommunicationItemFactory(cycle=cycle, audience=f"Parents ({report.pk})", channel="Infolettre du CPE")
+    return report
+
+
 CYCLE_DOCUMENTS = {
+    "suivis": (
+        _reports,
+        [
+            "Croque-livres du parc",
+            "Maison de la famille du Parc",
+            "1 234",
+            "Six ateliers tenus.",
+            "La bibliothèque a prêté sa salle.",
+            "Deux ateliers annulés par la neige.",
+            "Infolettre du CPE",
+        ],
+        "Implementation follow-up of the actions",
+    ),
     "priorites": (
         _priorities,
         ["Les parents connaissent peu les services.", "Faire connaître les services"],
@@ -119,6 +146,9 @@ def test_a_cycle_documents_queries_do_not_grow(cast, cycle, client_for, cycle_ur
     elif key == "rencontres":
         for n in range(4):
             _meeting(cycle, title=f"Rencontre {n}")
+    elif key == "suivis":
+        for n in range(4):
+            _reports(cast, cycle, title=f"Action {n}")
     else:
         a_plan(cast, cycle, actions=5, objective="Soutenir les parents")
     assert query_count(client, address) == small
@@ -142,6 +172,7 @@ def test_the_service_offers_queries_do_not_grow(cast, client_for):
         ("analysis:home", "constats"),
         ("meetings:meetings", "rencontres"),
         ("priorities:home", "priorites"),
+        ("followup:reports", "suivis"),
     ],
 )
 def test_a_tools_page_links_to_its_documents(cast, cycle, client_for, cycle_url, page, document):
