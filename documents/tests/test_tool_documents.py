@@ -1,5 +1,5 @@
-"""Each tool's document (Outils 2, 5, 6, 8, 10, 11): what it shows in PDF and Word, in French and in English, who reads
-it, the links on the tool's page, and queries that do not grow with the data."""
+"""Each tool's document (Outils 2, 5, 6, 7, 8, 10, 11): what it shows in PDF and Word, in French and in English,
+who reads it, the links on the tool's page, and queries that do not grow with the data."""
 
 from urllib.parse import unquote
 
@@ -7,7 +7,9 @@ import pytest
 
 from analysis.tests.factories import FindingFactory, ObservationFactory, StatisticFactory
 from core.tests.support import query_count, url
+from coverage.tests.factories import InterventionFactory
 from documents.tests.support import a_plan, docx_text, pdf_text
+from factors.tests.factories import FactorFactory
 from followup.tests.factories import ActionReportFactory, CommunicationItemFactory
 from meetings.tests.factories import AgendaItemFactory, DecisionFactory, MeetingFactory, MinutesFactory
 from offer.tests.factories import ServiceFactory
@@ -184,3 +186,43 @@ def test_a_tools_page_links_to_its_documents(cast, cycle, client_for, cycle_url,
 def test_the_service_offers_page_links_to_its_document(cast, client_for):
     html = client_for(cast.observer).get(url("offer:home", cast)).content.decode()
     assert url("documents:partnership", cast, document="offre-de-services", file_format="docx") in html
+
+
+def _intervention(cast, name="Qualité des interactions"):
+    return InterventionFactory(
+        organization=cast.organization, factor=FactorFactory(name_fr=name, name_en=f"{name} (en)"), kinds=["parents"]
+    )
+
+
+def test_the_factor_interventions_in_pdf_word_and_excel(cast, client_for):
+    _intervention(cast)
+    client = client_for(cast.observer)
+    address = lambda file_format: url(  # noqa: E731
+        "documents:partnership", cast, document="intervention-facteurs", file_format=file_format
+    )
+    for file_format, read in (("pdf", pdf_text), ("docx", docx_text)):
+        content = " ".join(read(client.get(address(file_format)).content).split())
+        for expected in ("Carte de couverture", "Qualité des interactions", "Maison de la famille du Parc"):
+            assert expected in content, (file_format, expected)
+        assert "Régulière — Soutien aux parents" in content, file_format
+    assert client.get(address("xlsx")).status_code == 200
+    english = client_for(cast.partner)
+    english.cookies["django_language"] = "en"
+    content = " ".join(docx_text(english.get(address("docx")).content).split())
+    assert "Coverage map" in content and "Qualité des interactions (en)" in content
+    assert client_for(cast.outsider).get(address("pdf")).status_code == 404
+
+
+def test_the_factor_interventions_queries_do_not_grow(cast, client_for):
+    client = client_for(cast.observer)
+    address = url("documents:partnership", cast, document="intervention-facteurs", file_format="xlsx")
+    _intervention(cast)
+    small = query_count(client, address)
+    for n in range(4):
+        _intervention(cast, name=f"Facteur {n}")
+    assert query_count(client, address) == small
+
+
+def test_the_matrix_page_links_to_its_document(cast, client_for):
+    html = client_for(cast.observer).get(url("coverage:matrix", cast)).content.decode()
+    assert url("documents:partnership", cast, document="intervention-facteurs", file_format="pdf") in html
