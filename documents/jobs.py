@@ -6,6 +6,7 @@ keeps it in the default storage; the job's page shows the progress and, once rea
 With the immediate task backend (the default: development, tests, one machine) the task runs inside the request
 and the page shows the link at once; with TASKS_BACKEND=database, `manage.py db_worker` processes build it."""
 
+import datetime
 import logging
 import time
 
@@ -23,6 +24,9 @@ from .registry import Document, documents
 
 logger = logging.getLogger(__name__)
 PROGRESS_EVERY_SECONDS = 1.0  # the page asks every 2 s: no need to write the row more often
+# A build running longer than this lost its worker (stopped, or out of memory): the job counts as failed, so that
+# asking again builds anew instead of waiting for it forever.
+STALE_AFTER = datetime.timedelta(minutes=30)
 
 
 def job_request(*, document: Document, file_format: str, access: PartnershipAccess, cycle: Cycle | None) -> DocumentJob:
@@ -36,6 +40,9 @@ def job_request(*, document: Document, file_format: str, access: PartnershipAcce
         "language": translation.get_language() or "fr",
         "requested_by_id": access.membership.user_id,
     }
+    DocumentJob.objects.filter(
+        **identity, status=JobStatus.RUNNING, started_at__lt=timezone.now() - STALE_AFTER
+    ).update(status=JobStatus.FAILED, error="Stale: no news from its worker", finished_at=timezone.now())
     active = DocumentJob.objects.filter(**identity, status__in=ACTIVE).first()
     if active is not None:
         return active

@@ -66,6 +66,16 @@ def test_asking_again_while_it_is_built_reuses_the_job(cast, cycle, client_for, 
     assert 'hx-trigger="every 2s"' in page and f'href="{_job_url(cast, running)}"' in page  # refresh link without JS
 
 
+def test_a_build_that_lost_its_worker_counts_as_failed(cast, cycle, client_for, plan_pdf):
+    a_plan(cast, cycle)
+    lost = _job(cast, cycle, cast.coordinator, started_at=timezone.now() - datetime.timedelta(hours=2))
+    response = client_for(cast.coordinator).get(plan_pdf)
+    assert response["Location"] != _job_url(cast, lost)
+    lost.refresh_from_db()
+    assert lost.status == JobStatus.FAILED
+    assert DocumentJob.objects.latest("pk").status == JobStatus.DONE
+
+
 def test_the_progress_region_alone_answers_htmx(cast, cycle, client_for):
     job = _job(cast, cycle, cast.coordinator, status=JobStatus.QUEUED)
     partial = client_for(cast.coordinator).get(_job_url(cast, job), headers={"HX-Request": "true"})
