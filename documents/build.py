@@ -1,5 +1,6 @@
-"""Builds one document in one format for the person who asked, at once (the build time is sent with the file in
-`Server-Timing`, so that a slow document shows in the browser's tools and in the bench)."""
+"""Builds one document in one format for the person who asked: at once in the request (the build time is sent with
+the file in `Server-Timing`, so that a slow document shows in the browser's tools and in the bench), or in a task
+for a format the document builds in the background (documents/jobs.py)."""
 
 import re
 import time
@@ -12,7 +13,7 @@ from cycles.models import Cycle
 from partnerships.access import PartnershipAccess
 
 from .cover import cover
-from .pdf import render_pdf
+from .pdf import Progress, render_pdf
 from .registry import PDF, WORD, XLSX, Document
 from .word import render_word
 
@@ -24,11 +25,18 @@ CONTENT_TYPES = {
 UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
-def build(document: Document, file_format: str, *, access: PartnershipAccess, cycle: Cycle | None) -> bytes:
+def build(
+    document: Document,
+    file_format: str,
+    *,
+    access: PartnershipAccess,
+    cycle: Cycle | None,
+    progress: Progress | None = None,
+) -> bytes:
     data = document.gather(access, cycle)
     page = cover(document, access, cycle)
     if file_format == PDF:
-        return render_pdf(document.pdf, {**data, "cover": page, "document": document})
+        return render_pdf(document.pdf, {**data, "cover": page, "document": document}, progress=progress)
     if file_format == WORD:
         return render_word(document.word, page, data)
     return workbook_bytes(document.sheets(data), title=page.title)

@@ -1,6 +1,14 @@
 """PDF: the document's HTML template printed by WeasyPrint with the print stylesheet, tagged for accessibility
-(PDF/UA-1: headings, tables and their header cells, the language and the title reach screen readers)."""
+(PDF/UA-1: headings, tables and their header cells, the language and the title reach screen readers).
 
+A build in the background reports how far it has gone: WeasyPrint announces its steps and each page it lays out
+on its `weasyprint.progress` logger, which `render_pdf` listens to (only for the thread that builds)."""
+
+import logging
+import re
+import threading
+from collections.abc import Callable
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -8,6 +16,11 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 PRINT_CSS = Path(__file__).resolve().parent / "static" / "documents" / "print.css"
+STEP = re.compile(r"^Step (\d)")
+# WeasyPrint's steps (3 the styles, 4 the boxes, 5 the layout, page by page, 6 the PDF, 7 its metadata), as the
+# share of the build they start at: the layout of the pages is most of the work.
+STEP_PROGRESS = {3: 15, 4: 25, 5: 30, 6: 80, 7: 95}
+Progress = Callable[[int, int], None]  # (percent, pages laid out so far)
 
 
 @cache
@@ -25,9 +38,48 @@ def _fetcher():
     return URLFetcher(allowed_protocols=("data",))
 
 
-def render_pdf(template: str, context: dict) -> bytes:
+class _ProgressHandler(logging.Handler):
+    def __init__(self, progress: Progress) -> None:
+        super().__init__(logging.INFO)
+        self.progress = progress
+        self.thread = threading.get_ident()
+        self.pages = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread:
+            return
+        found = STEP.match(str(record.msg))
+        if not found or int(found.group(1)) not in STEP_PROGRESS:
+            return
+        step = int(found.group(1))
+        if step == 5 and record.args:
+            self.pages = int(record.args[0])
+        # The layout advances towards the PDF step as pages come, without knowing how many there will be.
+        layout_share = 50 * self.pages / (self.pages + 40) if step == 5 else 0
+        self.progress(STEP_PROGRESS[step] + int(layout_share), self.pages)
+
+
+@contextmanager
+def _listening(progress: Progress | None):
+    if progress is None:
+        yield
+        return
+    logger = logging.getLogger("weasyprint.progress")
+    handler, level = _ProgressHandler(progress), logger.level
+    logger.addHandler(handler)
+    if logger.getEffectiveLevel() > logging.INFO:
+        logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def render_pdf(template: str, context: dict, *, progress: Progress | None = None) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string(template, {**context, "language": get_language() or "fr"})
     document = HTML(string=html, base_url="data:,", url_fetcher=_fetcher())
-    return document.write_pdf(stylesheets=[_stylesheet()], pdf_variant="pdf/ua-1")
+    with _listening(progress):
+        return document.write_pdf(stylesheets=[_stylesheet()], pdf_variant="pdf/ua-1")

@@ -5,7 +5,8 @@ A document names its key (its address: `…/documents/<key>.<format>`), its titl
 permission, checked by the download view after the same membership check as every page), the function that
 gathers its data through the app's access functions and selectors, and what each format needs: an HTML template
 for the PDF, a function that writes the Word file, a function that lists the spreadsheet's tables. The formats it
-offers are those it gives the means of. Adding a document, or a format to a document, is one file: the app's."""
+offers are those it gives the means of. Adding a document, or a format to a document, is one file: the app's.
+A format named in `background` is built by a task and served from the job's page once ready."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ class Document:
     sheets: Callable | None = None  # (data: dict) -> list[documents.sheets.Sheet]
     perm: Perm = Perm.VIEW
     scope: Scope = Scope.CYCLE  # a cycle's document, or the partnership's (Outils 6, 7, 13)
+    # The formats that take more than a couple of seconds to build at a partnership's full size: built by a task
+    # in the background (documents/jobs.py), the person following its progress, instead of in the request.
+    background: tuple[str, ...] = ()
 
     @property
     def formats(self) -> tuple[str, ...]:

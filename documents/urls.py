@@ -6,7 +6,7 @@ from django.urls import register_converter
 from core.routes import cycle_path, partnership_path
 
 from .registry import FORMATS
-from .views import downloads
+from .views import downloads, jobs
 
 
 class FormatConverter:
@@ -28,4 +28,6 @@ urlpatterns = [
     partnership_path(
         "documents/<slug:document>.<document_format:file_format>", downloads.partnership_document, name="partnership"
     ),
+    partnership_path("documents/preparations/<int:job_pk>/", jobs.job_page, name="job"),
+    partnership_path("documents/preparations/<int:job_pk>/fichier", jobs.job_file, name="job_file"),
 ]

@@ -9,53 +9,68 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from lxml import etree
 
 from .cover import Cover
 
-
-def _flag(parent, tag: str) -> None:
-    element = OxmlElement(tag)
-    element.set(qn("w:val"), "true")
-    parent.append(element)
-
-
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters XML cannot hold, which text may carry
+BREAKS = re.compile(r"(\n|\t)")
+EMU_PER_TWIP = 635
 
 
-def _row(values: list[str], numeric: frozenset, *, header: bool = False):
+def _sub(parent, tag: str, val: str | None = None, **attributes: str):
+    """A child element written with lxml itself: python-docx's OxmlElement and its add_* methods cost tens of
+    microseconds an element, and looking for the place of each new paragraph in the body cost a scan of the
+    whole body (a 200-action plan took ten seconds)."""
+    element = etree.SubElement(parent, W + tag)
+    if val is not None:
+        element.set(W + "val", val)
+    for name, value in attributes.items():
+        element.set(W + name, value)
+    return element
+
+
+def _run(paragraph, text: str, *, bold: bool = False):
+    """<w:r> with the text; a line break or a tab in the text is Word's own, as python-docx's run.text does."""
+    run = _sub(paragraph, "r")
+    if bold:
+        _sub(_sub(run, "rPr"), "b")
+    for part in BREAKS.split(NOT_IN_XML.sub("", text)):
+        if part == "\n":
+            _sub(run, "br")
+        elif part == "\t":
+            _sub(run, "tab")
+        elif part:
+            _sub(run, "t").set(XML_SPACE, "preserve")
+            run[-1].text = part
+    return run
+
+
+def _paragraph_properties(paragraph, *, style_id: str = "", right: bool = False) -> None:
+    if style_id or right:
+        properties = _sub(paragraph, "pPr")
+        if style_id:
+            _sub(properties, "pStyle", style_id)
+        if right:
+            _sub(properties, "jc", "right")
+
+
+def _row(table, values: list[str], numeric: frozenset, *, header: bool = False) -> None:
     """<w:tr>: a header row marked to repeat on each page, or a row that does not split across pages."""
-    row = OxmlElement("w:tr")
-    properties = OxmlElement("w:trPr")
-    _flag(properties, "w:tblHeader" if header else "w:cantSplit")
-    row.append(properties)
+    row = _sub(table, "tr")
+    _sub(_sub(row, "trPr"), "tblHeader" if header else "cantSplit", "true")
     for index, value in enumerate(values):
-        cell = OxmlElement("w:tc")
-        cell.append(OxmlElement("w:tcPr"))
-        paragraph = OxmlElement("w:p")
-        if index in numeric:
-            paragraph_properties = OxmlElement("w:pPr")
-            justification = OxmlElement("w:jc")
-            justification.set(qn("w:val"), "right")
-            paragraph_properties.append(justification)
-            paragraph.append(paragraph_properties)
-        run = OxmlElement("w:r")
-        if header:
-            run_properties = OxmlElement("w:rPr")
-            run_properties.append(OxmlElement("w:b"))
-            run.append(run_properties)
-        text = OxmlElement("w:t")
-        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        text.text = NOT_IN_XML.sub("", value)
-        run.append(text)
-        paragraph.append(run)
-        cell.append(paragraph)
-        row.append(cell)
-    return row
+        cell = _sub(row, "tc")
+        _sub(cell, "tcPr")
+        paragraph = _sub(cell, "p")
+        _paragraph_properties(paragraph, right=index in numeric)
+        _run(paragraph, value, bold=header)
 
 
 def _field(paragraph, instruction: str, placeholder: str = "") -> None:
@@ -67,14 +82,7 @@ def _field(paragraph, instruction: str, placeholder: str = "") -> None:
     text.text = placeholder
     run.append(text)
     field.append(run)
-    paragraph._p.append(field)
-
-
-def _styled(paragraph, style_id: str):
-    """Names the paragraph's style by its id: python-docx looks a style up by scanning every style of the
-    document, which made a 200-action plan take most of a minute."""
-    paragraph._p.get_or_add_pPr().style = style_id
-    return paragraph
+    paragraph.append(field)
 
 
 class WordWriter:
@@ -106,27 +114,42 @@ class WordWriter:
         section.page_width, section.page_height = Cm(21.59), Cm(27.94)
         section.left_margin = section.right_margin = Cm(2)
         section.different_first_page_header_footer = True
+        self._text_width = section.page_width - section.left_margin - section.right_margin
         header = section.header.paragraphs[0]
         header.text = self.cover.running_header
         header.style = self.doc.styles["Header"]
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         footer.add_run(_("Page") + " ")
-        _field(footer, "PAGE", "1")
+        _field(footer._p, "PAGE", "1")
         footer.add_run(" / ")
-        _field(footer, "NUMPAGES", "1")
+        _field(footer._p, "NUMPAGES", "1")
 
     # --- Content ----------------------------------------------------------------------------------------------
 
+    def _block(self, tag: str):
+        """A new paragraph or table at the end of the body, just before its last section's properties."""
+        body = self.doc.element.body
+        element = etree.SubElement(body, W + tag)
+        body.sectPr.addprevious(element)
+        return element
+
+    def _paragraph(self, text: str = "", *, style_id: str = "", label: str = ""):
+        paragraph = self._block("p")
+        _paragraph_properties(paragraph, style_id=style_id)
+        if label:
+            _run(paragraph, label, bold=True)
+        if text:
+            _run(paragraph, text)
+        return paragraph
+
     def cover_page(self) -> None:
         cover = self.cover
-        self.doc.add_paragraph(cover.tool_label)
-        _styled(self.doc.add_paragraph(cover.title), "Title")
+        self._paragraph(cover.tool_label)
+        self._paragraph(cover.title, style_id="Title")
         for label, value in self.cover_facts():
             if value:
-                paragraph = self.doc.add_paragraph()
-                paragraph.add_run(f"{label} : " if self.language == "fr-CA" else f"{label}: ").bold = True
-                paragraph.add_run(value)
+                self._paragraph(value, label=f"{label} : " if self.language == "fr-CA" else f"{label}: ")
         self.page_break()
 
     def cover_facts(self) -> list[tuple[str, str]]:
@@ -142,7 +165,7 @@ class WordWriter:
     def table_of_contents(self) -> None:
         self.heading(_("Table des matières"), 1)
         _field(
-            self.doc.add_paragraph(),
+            self._paragraph(),
             r'TOC \o "1-3" \h \z \u',
             _("La table des matières se met à jour à l'ouverture du document (ou avec la touche F9)."),
         )
@@ -153,14 +176,10 @@ class WordWriter:
         self.page_break()
 
     def heading(self, text: str, level: int) -> None:
-        _styled(self.doc.add_paragraph(text), f"Heading{level}")
+        self._paragraph(text, style_id=f"Heading{level}")
 
     def paragraph(self, text: str, *, bold_label: str = "") -> None:
-        paragraph = self.doc.add_paragraph()
-        if bold_label:
-            paragraph.add_run(bold_label).bold = True
-            paragraph.add_run(" ")
-        paragraph.add_run(text)
+        self._paragraph(text, label=f"{bold_label} " if bold_label else "")
 
     def facts(self, rows: list[tuple[str, str]]) -> None:
         """Label and value lines (an action's lead, dates, status…), the empty ones left out."""
@@ -171,30 +190,36 @@ class WordWriter:
 
     def bullets(self, items: list[str]) -> None:
         for item in items:
-            _styled(self.doc.add_paragraph(item), "ListBullet")
+            self._paragraph(item, style_id="ListBullet")
 
     def table(self, caption: str, headers: list[str], rows: list[list[str]], *, numeric: frozenset = frozenset()):
         """A table with its caption, its header row repeated on each page and rows that do not break; columns
-        named in `numeric` (their index) aligned right. Rows are written as XML directly: python-docx's cell by
-        cell interface costs a few milliseconds a cell."""
-        _styled(self.doc.add_paragraph(caption), "Caption")
-        table = self.doc.add_table(rows=0, cols=len(headers))
-        table._tbl.tblPr.style = "TableGrid"
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table._tbl.append(_row(headers, numeric, header=True))
+        named in `numeric` (their index) aligned right; the columns share the width between the margins."""
+        self._paragraph(caption, style_id="Caption")
+        table = self._block("tbl")
+        properties = _sub(table, "tblPr")
+        _sub(properties, "tblStyle", "TableGrid")
+        _sub(properties, "tblW", type="auto", w="0")
+        _sub(properties, "jc", "center")
+        _sub(properties, "tblLook", "04A0", firstRow="1", firstColumn="1", lastRow="0", lastColumn="0", noVBand="1")
+        grid = _sub(table, "tblGrid")
+        column_width = str(self._text_width // EMU_PER_TWIP // max(len(headers), 1))
+        for _header in headers:
+            _sub(grid, "gridCol", w=column_width)
+        _row(table, [str(h) for h in headers], numeric, header=True)
         for values in rows:
-            table._tbl.append(_row([str(v) for v in values], numeric))
-        self.doc.add_paragraph()
-        return table
+            _row(table, [str(v) for v in values], numeric)
+        self._paragraph()
 
     def page_break(self) -> None:
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _sub(_sub(self._block("p"), "r"), "br", type="page")
 
     def landscape(self) -> None:
         """The pages that follow are in landscape (a wide table)."""
         section = self.doc.add_section()
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Cm(27.94), Cm(21.59)
+        self._text_width = section.page_width - section.left_margin - section.right_margin
 
     def bytes(self) -> bytes:
         buffer = io.BytesIO()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from core import text
 from core.spreadsheets import Sheet
-from documents.registry import Document
+from documents.registry import PDF, Document
 from documents.sections import Section, Table, sections_document
 
 from . import selectors
@@ -395,6 +395,8 @@ DOCUMENTS = (
         pdf="plan/documents/plan.html",
         word=write_plan,
         sheets=plan_sheets,
+        # A 200-action plan is some 140 pages: WeasyPrint lays them out in half a minute (bench/README.md).
+        background=(PDF,),
     ),
     sections_document(
         key="vue-ensemble",

@@ -28,13 +28,19 @@ def document_links(context: template.Context) -> dict:
         found.append(
             {
                 "title": document.title,
-                "links": [(labels[f], _url(document, f, access, cycle)) for f in document.formats],
+                # A format built in the background leads to its job's page, not straight to a file.
+                "links": [
+                    (labels[f], document_url(document, f, access, cycle), f in document.background)
+                    for f in document.formats
+                ],
             }
         )
     return {"documents": found}
 
 
-def _url(document, file_format: str, access, cycle) -> str:
+def document_url(document, file_format: str, access, cycle) -> str:
+    """The document's address in a format: the file itself, or, for a format built in the background, the request
+    of a job (which leads to the job's page)."""
     if document.scope is Scope.CYCLE:
         kwargs = {"slug": access.partnership.slug, "cycle_pk": cycle.pk, "key": document.key}
         return reverse("documents:cycle", kwargs={**kwargs, "file_format": file_format})

@@ -69,3 +69,17 @@ def docx_text(content: bytes) -> str:
     document = read_docx(io.BytesIO(content))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     return _spaces("\n".join([p.text for p in document.paragraphs] + cells))
+
+
+def fetched(client, address: str):
+    """The file a document's address gives, following a document built in the background through its job's page
+    (which must show the link to the file): (the file's response, its bytes)."""
+    response = client.get(address)
+    if response.status_code != 302 or "/documents/preparations/" not in response["Location"]:
+        return response, response.content
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    file_address = response["Location"] + "fichier"
+    assert f'href="{file_address}"' in page.content.decode()
+    download = client.get(file_address)
+    return download, b"".join(download.streaming_content)

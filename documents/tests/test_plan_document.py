@@ -7,7 +7,7 @@ import pytest
 from docx import Document as read_docx
 from pypdf import PdfReader
 
-from documents.tests.support import a_plan, adopt, docx_text, pdf_text
+from documents.tests.support import a_plan, adopt, docx_text, fetched, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +20,12 @@ def plan_url(cycle_url):
 def test_the_plan_pdf_in_french(cast, cycle, client_for, plan_url):
     a_plan(cast, cycle)
     adopt(cycle)
-    response = client_for(cast.observer).get(plan_url("pdf"))
+    response, pdf = fetched(client_for(cast.observer), plan_url("pdf"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
     assert "Plan%20d%27action%20concert%C3%A9" in response["Content-Disposition"]
-    content = pdf_text(response.content)
+    content = pdf_text(pdf)
     for expected in (
         "Plan d'action concerté",
         "Regroupement Petite-Patrie",
@@ -49,7 +49,7 @@ def test_the_plan_pdf_in_french(cast, cycle, client_for, plan_url):
 
 def test_the_plan_pdf_is_tagged_and_numbered(cast, cycle, client_for, plan_url):
     a_plan(cast, cycle)
-    reader = PdfReader(io.BytesIO(client_for(cast.coordinator).get(plan_url("pdf")).content))
+    reader = PdfReader(io.BytesIO(fetched(client_for(cast.coordinator), plan_url("pdf"))[1]))
     catalog = reader.trailer["/Root"]
     assert bool(catalog["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in catalog
@@ -63,8 +63,8 @@ def test_the_plan_pdf_in_english(cast, cycle, client_for, plan_url):
     a_plan(cast, cycle)
     client = client_for(cast.partner)
     client.cookies["django_language"] = "en"
-    response = client.get(plan_url("pdf"))
-    content = pdf_text(response.content)
+    response, pdf = fetched(client, plan_url("pdf"))
+    content = pdf_text(pdf)
     for expected in ("Concerted action plan", "Table of contents", "Family: ", "$1,234.50", "June 30, 2027"):
         assert expected in content, expected
     assert "This plan has not been adopted yet." in content

@@ -1,5 +1,5 @@
-"""Each tool's document (Outils 2, 5, 6, 10): what it shows in PDF and Word, in French and in English, who reads
-it, the links on the tool's page, and queries that do not grow with the data."""
+"""Each tool's document (Outils 2, 5, 6, 7, 8, 10, 11): what it shows in PDF and Word, in French and in English,
+who reads it, the links on the tool's page, and queries that do not grow with the data."""
 
 from urllib.parse import unquote
 
@@ -8,7 +8,10 @@ from django.utils import timezone
 
 from analysis.tests.factories import FindingFactory, ObservationFactory, StatisticFactory
 from core.tests.support import query_count, url
+from coverage.tests.factories import InterventionFactory
 from documents.tests.support import a_plan, docx_text, pdf_text
+from factors.tests.factories import FactorFactory
+from followup.tests.factories import ActionReportFactory, CommunicationItemFactory
 from meetings.tests.factories import AgendaItemFactory, DecisionFactory, MeetingFactory, MinutesFactory
 from offer.tests.factories import ServiceFactory
 from priorities.models import Ballot, VoteStatus
@@ -48,7 +51,33 @@ def _priorities(cast, cycle, statement="Les parents connaissent peu les services
     return priority
 
 
+def _reports(cast, cycle, title="Croque-livres du parc"):
+    report = ActionReportFactory(
+        action__cycle=cycle,
+        action__title=title,
+        action__lead=cast.organization,
+        children_reached=1234,
+        helped="La bibliothèque a prêté sa salle.",
+        hindered="Deux ateliers annulés par la neige.",
+    )
+    CommunicationItemFactory(cycle=cycle, audience=f"Parents ({report.pk})", channel="Infolettre du CPE")
+    return report
+
+
 CYCLE_DOCUMENTS = {
+    "suivis": (
+        _reports,
+        [
+            "Croque-livres du parc",
+            "Maison de la famille du Parc",
+            "1 234",
+            "Six ateliers tenus.",
+            "La bibliothèque a prêté sa salle.",
+            "Deux ateliers annulés par la neige.",
+            "Infolettre du CPE",
+        ],
+        "Implementation follow-up of the actions",
+    ),
     "priorites": (
         _priorities,
         [
@@ -131,6 +160,9 @@ def test_a_cycle_documents_queries_do_not_grow(cast, cycle, client_for, cycle_ur
     elif key == "rencontres":
         for n in range(4):
             _meeting(cycle, title=f"Rencontre {n}")
+    elif key == "suivis":
+        for n in range(4):
+            _reports(cast, cycle, title=f"Action {n}")
     else:
         a_plan(cast, cycle, actions=5, objective="Soutenir les parents")
     assert query_count(client, address) == small
@@ -154,6 +186,7 @@ def test_the_service_offers_queries_do_not_grow(cast, client_for):
         ("analysis:home", "constats"),
         ("meetings:meetings", "rencontres"),
         ("priorities:home", "priorites"),
+        ("followup:reports", "suivis"),
     ],
 )
 def test_a_tools_page_links_to_its_documents(cast, cycle, client_for, cycle_url, page, document):
@@ -165,3 +198,43 @@ def test_a_tools_page_links_to_its_documents(cast, cycle, client_for, cycle_url,
 def test_the_service_offers_page_links_to_its_document(cast, client_for):
     html = client_for(cast.observer).get(url("offer:home", cast)).content.decode()
     assert url("documents:partnership", cast, document="offre-de-services", file_format="docx") in html
+
+
+def _intervention(cast, name="Qualité des interactions"):
+    return InterventionFactory(
+        organization=cast.organization, factor=FactorFactory(name_fr=name, name_en=f"{name} (en)"), kinds=["parents"]
+    )
+
+
+def test_the_factor_interventions_in_pdf_word_and_excel(cast, client_for):
+    _intervention(cast)
+    client = client_for(cast.observer)
+    address = lambda file_format: url(  # noqa: E731
+        "documents:partnership", cast, document="intervention-facteurs", file_format=file_format
+    )
+    for file_format, read in (("pdf", pdf_text), ("docx", docx_text)):
+        content = " ".join(read(client.get(address(file_format)).content).split())
+        for expected in ("Carte de couverture", "Qualité des interactions", "Maison de la famille du Parc"):
+            assert expected in content, (file_format, expected)
+        assert "Régulière — Soutien aux parents" in content, file_format
+    assert client.get(address("xlsx")).status_code == 200
+    english = client_for(cast.partner)
+    english.cookies["django_language"] = "en"
+    content = " ".join(docx_text(english.get(address("docx")).content).split())
+    assert "Coverage map" in content and "Qualité des interactions (en)" in content
+    assert client_for(cast.outsider).get(address("pdf")).status_code == 404
+
+
+def test_the_factor_interventions_queries_do_not_grow(cast, client_for):
+    client = client_for(cast.observer)
+    address = url("documents:partnership", cast, document="intervention-facteurs", file_format="xlsx")
+    _intervention(cast)
+    small = query_count(client, address)
+    for n in range(4):
+        _intervention(cast, name=f"Facteur {n}")
+    assert query_count(client, address) == small
+
+
+def test_the_matrix_page_links_to_its_document(cast, client_for):
+    html = client_for(cast.observer).get(url("coverage:matrix", cast)).content.decode()
+    assert url("documents:partnership", cast, document="intervention-facteurs", file_format="pdf") in html

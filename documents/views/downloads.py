@@ -1,14 +1,17 @@
 """The download of a document: the same membership check as every page (an outsider gets 404), then the
-document's own right, then the file, built at once in the reader's language."""
+document's own right, then the file, built at once in the reader's language — or, for a format the document
+builds in the background, the person's job for it (documents/jobs.py) and a redirect to the job's page."""
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 from cycles.access import access_cycle
 from cycles.tools import Scope
 from partnerships.access import PartnershipAccess, partnership_view
 
 from ..build import download
-from ..registry import find
+from ..jobs import job_request
+from ..registry import Document, find
 
 
 @partnership_view()
@@ -18,7 +21,7 @@ def cycle_document(
     cycle, _can_manage = access_cycle(access, cycle_pk)
     document = find(key, scope=Scope.CYCLE, file_format=file_format)
     access.require(document.perm)
-    return download(document, file_format, access=access, cycle=cycle)
+    return _serve(document, file_format, access=access, cycle=cycle)
 
 
 @partnership_view()
@@ -27,4 +30,11 @@ def partnership_document(
 ) -> HttpResponse:
     found = find(document, scope=Scope.PARTNERSHIP, file_format=file_format)
     access.require(found.perm)
-    return download(found, file_format, access=access, cycle=None)
+    return _serve(found, file_format, access=access, cycle=None)
+
+
+def _serve(document: Document, file_format: str, *, access: PartnershipAccess, cycle) -> HttpResponse:
+    if file_format in document.background:
+        job = job_request(document=document, file_format=file_format, access=access, cycle=cycle)
+        return redirect("documents:job", slug=access.partnership.slug, job_pk=job.pk)
+    return download(document, file_format, access=access, cycle=cycle)
