@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from analysis.numbers import format_value
 from documents.sections import Section, Table, sections_document
 
 from . import selectors
@@ -41,7 +42,7 @@ def _indicators(summary: selectors.Summary) -> Section:
                         row.first.measured_on if row.first else None,
                         row.last.value if row.last else None,
                         row.last.measured_on if row.last else None,
-                        "; ".join(f"{t.value.normalize()} ({t.date:%Y-%m-%d})" for t in row.targets),
+                        "; ".join(f"{format_value(t.value)} ({t.date:%Y-%m-%d})" for t in row.targets),
                         str(row.direction.label),
                     ]
                 )
