@@ -36,6 +36,8 @@ KEPT = (
     "fee_reduction",
 )
 
+OPTIONAL = ("frequency", "capacity", "reached_per_year", "cost")
+
 SERVICES = SheetSpec(
     key="services",
     title=gettext_lazy("Services des organismes partenaires"),
@@ -143,7 +145,7 @@ def check(context: ImportContext, tables: dict[str, list[Row]]) -> Plan:
 
 def _check_row(context, row, known: Known, organization, current: Service | None, plan: Plan) -> None:
     codes = _clienteles(context, row)
-    territories = _territories(context, row, known)
+    territories = _territories(context, row, known, current)
     values = {
         **_kept(current),
         "organization": organization.pk,
@@ -184,6 +186,8 @@ def _kept(current: Service | None) -> dict:
     if current is None:
         return {}
     values = {name: getattr(current, name) for name in KEPT}
+    # The columns the file may leave out: a column absent from the file keeps what the service holds.
+    values.update({name: "" if getattr(current, name) is None else getattr(current, name) for name in OPTIONAL})
     for name in ("transport_access", "adapted_hours", "fee_reduction"):
         values[name] = "on" if values[name] else ""
     values["partner_organizations"] = [o.pk for o in current.partner_organizations.all()]
@@ -219,7 +223,9 @@ def _clienteles(context: ImportContext, row: Row) -> list[str] | None:
     return codes
 
 
-def _territories(context: ImportContext, row: Row, known: Known) -> list[Territory] | None:
+def _territories(context: ImportContext, row: Row, known: Known, current: Service | None) -> list[Territory] | None:
+    if "territories" not in row.cells:  # a file without the column keeps the service's territories
+        return list(current.territories.all()) if current else []
     found = []
     for piece in _pieces(row.text("territories")):
         named = known.territories.get(_key(piece), [])

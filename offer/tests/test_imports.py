@@ -136,6 +136,21 @@ def test_changed_cells_change_exactly_those_fields_and_keep_the_rest(cast, clien
     assert (cafe.organization, cafe.for_families, cafe.history.count()) == (cast.other_organization, True, 1)
 
 
+def test_a_column_left_out_keeps_what_the_service_holds(cast, client_for, address, recorded):
+    halte, _ateliers = recorded
+    content = workbook({SHEET: [HEADERS[:3], ["Maison de la famille du Parc", "halte-garderie", "Parents"]]})
+    assert import_file(client_for(cast.coordinator), address, content).status_code == 302
+    halte.refresh_from_db()
+    assert (halte.name, halte.for_parents, halte.for_age_2_5) == ("halte-garderie", True, False)
+    assert (halte.frequency, halte.capacity, halte.reached_per_year, halte.cost) == (
+        Frequency.WEEKLY,
+        12,
+        80,
+        Cost.CONTRIBUTION,
+    )
+    assert halte.territories.count() == 2
+
+
 def test_bad_rows_are_all_listed_and_nothing_is_written(cast, client_for, address, recorded):
     content = workbook(
         {
