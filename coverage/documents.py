@@ -1,7 +1,8 @@
 """Outil 7's document, the partnership's: the coverage map (how many organizations act on each factor, at which
 intensity, and what it says: covered, thin, uncovered, not enough answers), then the matrix of organizations ×
-factors, one table per system, each cell its intensity and kinds of action. Both are read once for the whole
-partnership (heatmap.coverage_by_system, selectors.matrix), so that the queries do not grow with it."""
+factors, one table per system, each cell its intensity and kinds of action, in the format its import reads back
+(coverage/imports.py). Both are read once for the whole partnership (heatmap.coverage_by_system,
+selectors.matrix), so that the queries do not grow with it."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -11,6 +12,7 @@ from documents.sections import Section, Table, sections_document
 
 from . import selectors
 from .heatmap import coverage_by_system
+from .imports import MATRIX, ORGANIZATION, cell_text
 from .models import Intensity
 
 
@@ -40,15 +42,9 @@ def _coverage_table(system) -> Table:
 
 def _matrix_table(table) -> Table:
     return Table(
-        caption=_("Matrice, système %(system)s") % {"system": table.group.label},
-        headers=[_("Organisme"), *(column.label for column in table.group.columns)],
-        rows=[
-            [
-                row.organization.name,
-                *(" — ".join(part for part in (cell.intensity_label, cell.kind_text) if part) for cell in cells),
-            ]
-            for row, cells in table.rows
-        ],
+        caption=str(MATRIX[table.group.system].title),
+        headers=[str(ORGANIZATION.label), *(column.label for column in table.group.columns)],
+        rows=[[row.organization.name, *(cell_text(cell) for cell in cells)] for row, cells in table.rows],
         empty=_("Aucun organisme."),
     )
 

@@ -51,10 +51,14 @@ class ImportContext:
         label = str(row.spec.column(column).label) if column else ""
         self.problems.append(Problem(sheet=str(row.spec.title), line=row.line, column=label, message=message))
 
-    def checked(self, row: Row, form_class: type[forms.ModelForm], *, instance=None, **extra):
+    def checked(self, row: Row, form_class: type[forms.ModelForm], *, instance=None, values=None, **extra):
         """The row through the app's form (`instance` for an update): the form's instance, with the row's values,
-        or None when a cell is refused (each refusal a problem at its column, in the order of the columns)."""
-        data, refused = self._form_data(row)
+        or None when a cell is refused (each refusal a problem at its column, in the order of the columns).
+
+        `values` is the form's data for what the row's cells do not give directly: the fields the export does not
+        write (an update keeps what the record holds) and the cells the importer reads itself (a name turned into
+        its record). With `values`, a column the file lacks keeps its value there rather than being emptied."""
+        data, refused = self._form_data(row, values)
         if instance is not None:
             data["version"] = instance.version
         form = form_class(data, instance=instance, **extra)
@@ -70,12 +74,12 @@ class ImportContext:
             self.problem(row, message, column)
         return None
 
-    def _form_data(self, row: Row) -> tuple[dict[str, str], dict[str, str]]:
+    def _form_data(self, row: Row, values: dict | None) -> tuple[dict, dict[str, str]]:
         """The form's data, and the message of each cell that cannot even be given to the form."""
-        data: dict[str, str] = {}
+        data: dict = dict(values or {})
         refused: dict[str, str] = {}
         for column in row.spec.columns:
-            if not column.form_field:
+            if not column.form_field or (values is not None and column.key not in row.cells):
                 continue
             try:
                 data[column.key] = form_value(column, row.cells.get(column.key))

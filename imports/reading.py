@@ -18,7 +18,7 @@ from core.imports import Cell, Formula, SpreadsheetLimits, SpreadsheetRefused, b
 from core.spreadsheets import FORMULA_STARTS, sheet_name
 
 from .checking import Problem, Row
-from .registry import Importer, SheetSpec
+from .registry import Column, Importer, SheetSpec
 
 MAX_ROWS = 5000
 LANGUAGES = ("fr", "en")
@@ -99,6 +99,12 @@ def _match_sheets(importer: Importer, sheets, problems: list[Problem]):
         if data:
             yield importer.sheets[0], data[0][1]
             return
+    if len(sheets) == 1 and not sheets[0][0]:
+        # A CSV for an importer of several sheets: the sheet whose headers it has.
+        spec = _sheet_of_headers(importer, sheets[0][1])
+        if spec is not None:
+            yield spec, sheets[0][1]
+            return
     by_title = {normalized(title): rows for title, rows in sheets}
     for spec in importer.sheets:
         rows = next((by_title[t] for t in _titles(spec) if t in by_title), None)
@@ -106,6 +112,14 @@ def _match_sheets(importer: Importer, sheets, problems: list[Problem]):
             yield spec, rows
         elif spec.required:
             problems.append(Problem(sheet=str(spec.title), message=_("Feuille absente du classeur.")))
+
+
+def _sheet_of_headers(importer: Importer, rows: list[list[Cell]]) -> SheetSpec | None:
+    header = next((cells for cells in rows if any(_text(c) for c in cells)), [])
+    found = {normalized(_text(cell)) for cell in header if _text(cell)}
+    scores = [(len(found & set(_names(spec))), spec) for spec in importer.sheets]
+    best, spec = max(scores, key=lambda score: score[0], default=(0, None))
+    return spec if best else None
 
 
 def _titles(spec: SheetSpec) -> set[str]:
@@ -147,13 +161,19 @@ def _rows(spec: SheetSpec, rows: list[list[Cell]], problems: list[Problem]) -> l
     ]
 
 
-def _positions(spec, header, line, problems) -> list[tuple[str, int]] | None:
+def _names(spec: SheetSpec) -> dict[str, Column]:
+    """Each column under its header in either language and under its key."""
     names = {}
     for column in spec.columns:
         for language in LANGUAGES:
             with translation.override(language):
                 names[normalized(str(column.label))] = column
         names[normalized(column.key)] = column
+    return names
+
+
+def _positions(spec, header, line, problems) -> list[tuple[str, int]] | None:
+    names = _names(spec)
     positions: dict[str, int] = {}
     before = len(problems)
     for index, cell in enumerate(header):

@@ -9,7 +9,7 @@ the app's own form and returns the problems found or the changes to make; the ch
 app's services, all in one transaction, only when no row has a problem."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from django.http import Http404
@@ -40,9 +40,17 @@ class SheetSpec:
     columns: tuple[Column, ...]
     example: tuple[object, ...] = ()  # one example row of the template, in the order of the columns
     required: bool = True
+    # (partnership) -> the columns that follow `columns` and depend on the partnership's data (the factors of a
+    # matrix, one column each); read once per request by `Importer.for_partnership`.
+    more_columns: Callable | None = None
 
     def column(self, key: str) -> Column:
         return next(column for column in self.columns if column.key == key)
+
+    def for_partnership(self, partnership) -> "SheetSpec":
+        if self.more_columns is None:
+            return self
+        return replace(self, columns=(*self.columns, *self.more_columns(partnership)), more_columns=None)
 
 
 @dataclass
@@ -80,6 +88,12 @@ class Importer:
     scope: Scope = Scope.CYCLE  # an import into a cycle, or into the partnership (organizations, services…)
     document: str = ""  # the key of the XLSX document this importer reads (documents.registry): the page links to it
     rules: tuple[Promise, ...] = ()  # what the page and the template say of matching and updating
+
+    def for_partnership(self, partnership) -> "Importer":
+        """The importer with the columns its sheets take in this partnership (see SheetSpec.more_columns)."""
+        if all(spec.more_columns is None for spec in self.sheets):
+            return self
+        return replace(self, sheets=tuple(spec.for_partnership(partnership) for spec in self.sheets))
 
 
 @cache

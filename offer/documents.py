@@ -1,4 +1,5 @@
-"""Outil 6's document: every organization's services, to whom, where, how often and at what cost."""
+"""Outil 6's document: every organization's services, to whom, where, how often and at what cost, in the table its
+import reads back (offer/imports.py: the same sheet, the same columns)."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -7,35 +8,15 @@ from cycles.tools import Scope
 from documents.sections import Section, Table, sections_document
 
 from . import selectors
+from .imports import SERVICES, service_rows
 
 
 def sections(access, cycle) -> list[Section]:
     services = list(selectors.service_list(partnership=access.partnership))
     table = Table(
-        caption=_("Services des organismes partenaires"),
-        headers=[
-            _("Organisme"),
-            _("Service"),
-            _("Clientèle"),
-            _("Territoires"),
-            _("Fréquence"),
-            _("Capacité"),
-            _("Personnes rejointes par année"),
-            _("Coût"),
-        ],
-        rows=[
-            [
-                str(s.organization),
-                s.name,
-                ", ".join(s.clientele_labels),
-                ", ".join(t.name for t in s.territories.all()),
-                s.get_frequency_display(),
-                s.capacity,
-                s.reached_per_year,
-                s.get_cost_display(),
-            ]
-            for s in services
-        ],
+        caption=str(SERVICES.title),
+        headers=[str(column.label) for column in SERVICES.columns],
+        rows=service_rows(services),
         empty=_("Aucun service."),
     )
     without = [o.name for o in selectors.organizations_without_service(partnership=access.partnership)]

@@ -67,13 +67,13 @@ def _cycle_importer(access: PartnershipAccess, cycle_pk: int, key: str) -> tuple
     cycle, _can_manage = access_cycle(access, cycle_pk)
     importer = find(key, scope=Scope.CYCLE)
     access.require(importer.perm)
-    return importer, cycle
+    return importer.for_partnership(access.partnership), cycle
 
 
 def _partnership_importer(access: PartnershipAccess, key: str) -> Importer:
     importer = find(key, scope=Scope.PARTNERSHIP)
     access.require(importer.perm)
-    return importer
+    return importer.for_partnership(access.partnership)
 
 
 def _upload(request, access: PartnershipAccess, importer: Importer, cycle: Cycle | None) -> HttpResponse:
