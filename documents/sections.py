@@ -117,15 +117,23 @@ def sections_document(
     sections: Callable,
     scope: Scope = Scope.CYCLE,
     perm: Perm = Perm.VIEW,
+    record: Callable | None = None,
 ) -> Document:
+    """A document of sections; of one record when `record` (its access function) is given, `sections` then
+    receiving the record too: (access, cycle, record)."""
+
+    def gather(access, cycle, *record_of) -> dict:
+        return {"sections": sections(access, cycle, *record_of)}
+
     return Document(
         key=key,
         title=title,
         tool=tool,
-        gather=lambda access, cycle: {"sections": sections(access, cycle)},
+        gather=gather,
         pdf="documents/sections.html",
         word=write_sections,
         sheets=section_sheets,
         perm=perm,
         scope=scope,
+        record=record,
     )

@@ -147,6 +147,8 @@ class WordWriter:
         cover = self.cover
         self._paragraph(cover.tool_label)
         self._paragraph(cover.title, style_id="Title")
+        if cover.subject:
+            self._paragraph(cover.subject, style_id="Subtitle")
         for label, value in self.cover_facts():
             if value:
                 self._paragraph(value, label=f"{label} : " if self.language == "fr-CA" else f"{label}: ")
