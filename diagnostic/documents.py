@@ -66,21 +66,13 @@ def _conditions(results: selectors.RoundResults) -> Section:
     rows = []
     for row in results.conditions:
         d = row.distribution
-        rows.append([row.condition.name, d.a, d.share_a, d.b, d.share_b, d.c, d.share_c, row.score, _weak(row.is_weak)])
+        shares = [f"{getattr(d, grade)} ({d.share(grade)} %)" for grade in ("a", "b", "c")]
+        rows.append([row.condition.name, *shares, row.score, _weak(row.is_weak)])
     table = Table(
         caption=_("Réponses par condition"),
-        headers=[
-            _("Condition"),
-            _("A"),
-            _("% A"),
-            _("B"),
-            _("% B"),
-            _("C"),
-            _("% C"),
-            _("Score sur 100"),
-            _("À renforcer"),
-        ],
+        headers=[_("Condition"), _("A"), _("B"), _("C"), _("Score sur 100"), _("À renforcer")],
         rows=rows,
+        widths=(6, 2, 2, 2, 2, 2),
     )
     summary = ngettext(
         "Compilé à partir de %(counter)s réponse. Score : A vaut 100, B 50 et C 0 ; sous 50, la condition ou "
@@ -119,6 +111,7 @@ def _items(results: selectors.RoundResults) -> Section:
             _("À renforcer"),
         ],
         rows=rows,
+        widths=(9, 4, 1, 1, 1, 2, 3, 3),
     )
     weak = [row.item.wording for row in results.items_weak_first if row.distribution.is_weak]
     return Section(
@@ -172,6 +165,7 @@ def _comparison(results: selectors.RoundResults, previous: selectors.RoundResult
         caption=_("Scores par condition, comparés à « %(title)s »") % {"title": previous.round.title},
         headers=[_("Condition"), _("Passation précédente"), _("Cette passation"), _("Écart")],
         rows=rows,
+        widths=(6, 2, 2, 2),
     )
     return Section(
         heading=heading,

@@ -7,7 +7,7 @@ import re
 
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from core import text
 from documents.sections import Section, Table, sections_document
@@ -110,19 +110,26 @@ def _agenda(meeting: Meeting) -> Section:
             ]
         )
         clock = clock + datetime.timedelta(minutes=item.duration_minutes) if clock and item.duration_minutes else None
+    headers = [_("Heure"), _("Point"), _("Durée (minutes)"), _("Présenté par"), _("À propos de"), _("État")]
+    widths = (2, 6, 2, 3, 3, 2)
+    if not any(row[4] for row in rows):  # no item about a tool's record: no empty column
+        headers, widths, rows = _without(headers, 4), _without(widths, 4), [_without(row, 4) for row in rows]
     table = Table(
-        caption=_("Ordre du jour"),
-        headers=[_("Heure"), _("Point"), _("Durée (minutes)"), _("Présenté par"), _("À propos de"), _("État")],
-        rows=rows,
-        empty=_("L'ordre du jour est vide."),
+        caption=_("Ordre du jour"), headers=headers, rows=rows, empty=_("L'ordre du jour est vide."), widths=widths
     )
     return Section(heading=_("Ordre du jour"), tables=[table])
 
 
+def _without(values, index: int):
+    return type(values)(value for i, value in enumerate(values) if i != index)
+
+
 def _quorum_sentence(quorum: selectors.Quorum) -> str:
     if quorum.required is None:
-        return _(
-            "%(represented)s organismes représentés. Les règles de fonctionnement en vigueur ne fixent pas de quorum."
+        return ngettext(
+            "%(represented)s organisme représenté. Les règles de fonctionnement en vigueur ne fixent pas de quorum.",
+            "%(represented)s organismes représentés. Les règles de fonctionnement en vigueur ne fixent pas de quorum.",
+            quorum.represented,
         ) % {"represented": quorum.represented}
     sentence = _("%(represented)s organismes représentés ; il en faut %(required)s (%(rule)s).") % {
         "represented": quorum.represented,
@@ -154,6 +161,7 @@ def _attendance(access, meeting: Meeting) -> Section:
         caption=_("Présences"),
         headers=[_("Personne ou organisme"), _("Organisme"), _("Présence")],
         rows=people,
+        widths=(3, 3, 2),
         empty=_("Les présences n'ont pas encore été notées."),
     )
     quorum = selectors.quorum(meeting, rows, members, len(organizations))
@@ -192,6 +200,7 @@ def _decisions(meeting: Meeting) -> Section:
         headers=[_("Décision"), _("Suivi"), _("Responsable"), _("Échéance"), _("État")],
         rows=rows,
         empty=_("Aucun suivi de décision."),
+        widths=(4, 4, 3, 3, 2),
     )
     return Section(
         heading=_("Décisions"),
