@@ -3,6 +3,7 @@ same `chart.Chart` as the page's SVG — its coordinates, its colours, its dashe
 prints sharp. What the SVG's template writes in words (« Valeur de départ », « Cible ») is given by the caller,
 in the reader's language."""
 
+import functools
 import io
 
 from PIL import Image, ImageDraw, ImageFont
@@ -11,9 +12,18 @@ from .chart import Chart
 
 SCALE = 2
 INK, AXIS, WHITE = "#1f1f1f", "#767676", "#ffffff"
+# Fonts with the accents of French, found among the system's (those WeasyPrint uses); Pillow's own font has none.
+FONTS = ("DejaVuSans.ttf", "LiberationSans-Regular.ttf", "NotoSans-Regular.ttf")
+ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}  # SVG's text-anchor, as Pillow names it (on the baseline)
 
 
+@functools.cache
 def _font(size: int):
+    for name in FONTS:
+        try:
+            return ImageFont.truetype(name, size * SCALE)
+        except OSError:
+            continue
     return ImageFont.load_default(size=size * SCALE)
 
 
@@ -50,7 +60,7 @@ def chart_png(chart: Chart, *, baseline_label: str, target_label: str) -> bytes:
         draw.text((float(frame["label_x"]) * SCALE, float(tick["y"]) * SCALE), tick["label"], INK, font, anchor="rm")
     for tick in chart.x_ticks:
         x, y = _xy(tick["x"], frame["label_y"])
-        draw.text((x, y), tick["label"], INK, font, anchor="ms")
+        draw.text((x, y), tick["label"], INK, font, anchor=ANCHORS[tick.get("anchor", "middle")])
     if chart.baseline:
         level = float(chart.baseline["y"]) * SCALE
         _dashed(draw, (left, level), (right, level), dash=6, gap=4, fill=INK, width=1.5)
