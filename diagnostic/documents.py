@@ -3,14 +3,17 @@ the score), the items to strengthen, and the comparison with the round before wh
 selectors as the round's page, and hiding exactly what the page hides: nothing of an anonymous round's results
 before it is closed and has ANONYMITY_THRESHOLD answers, no author of an anonymous round's comments."""
 
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from cycles.tools import Scope
-from documents.sections import Section, Table, sections_document
+from documents.sections import Figure, Section, Table, sections_document
 
 from . import selectors
 from .access import access_round
+from .chart import results_chart
+from .chart_image import chart_png
 from .models import ANONYMITY_THRESHOLD, Round
 
 
@@ -81,7 +84,31 @@ def _conditions(results: selectors.RoundResults) -> Section:
         "l'énoncé est à renforcer.",
         results.answer_count,
     ) % {"counter": results.answer_count}
-    return Section(heading=_("Réponses par condition"), paragraphs=[summary], tables=[table])
+    return Section(
+        heading=_("Réponses par condition"), paragraphs=[summary], figures=[_figure(results)], tables=[table]
+    )
+
+
+def _figure(results: selectors.RoundResults) -> Figure:
+    """The page's chart; its alternative text gives each condition's shares, which the table then lists."""
+    drawn = results_chart(results.conditions)
+    shares = "; ".join(
+        _("%(condition)s : A %(a)s %%, B %(b)s %%, C %(c)s %%")
+        % {
+            "condition": row.condition.name,
+            "a": row.distribution.share_a,
+            "b": row.distribution.share_b,
+            "c": row.distribution.share_c,
+        }
+        for row in results.conditions
+    )
+    return Figure(
+        caption=_("Réponses par condition"),
+        svg=render_to_string("diagnostic/_chart_svg.html", {"chart": drawn}),
+        png=chart_png(drawn),
+        description=f"{_('Réponses par condition')}. {shares}.",
+        notes=[_("A — bien présente (plein), B — en partie (hachures), C — peu ou pas présente (points).")],
+    )
 
 
 def _items(results: selectors.RoundResults) -> Section:

@@ -106,6 +106,10 @@ def _write(writer, section: Section, *, level: int) -> None:
     for paragraph in section.paragraphs:
         writer.paragraph(paragraph)
     writer.bullets(section.items)
+    for figure in section.figures:
+        writer.figure(figure.caption, figure.png, description=figure.description)
+        for note in figure.notes:
+            writer.paragraph(note)
     for table in section.tables:
         if table.rows:
             writer.table(
@@ -113,10 +117,6 @@ def _write(writer, section: Section, *, level: int) -> None:
             )
         elif table.empty:
             writer.paragraph(table.empty)
-    for figure in section.figures:
-        writer.figure(figure.caption, figure.png, description=figure.description)
-        for note in figure.notes:
-            writer.paragraph(note)
     for subsection in section.subsections:
         _write(writer, subsection, level=min(level + 1, 4))
 

@@ -3,28 +3,16 @@ same `chart.Chart` as the page's SVG — its coordinates, its colours, its dashe
 prints sharp. What the SVG's template writes in words (« Valeur de départ », « Cible ») is given by the caller,
 in the reader's language."""
 
-import functools
 import io
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
+
+from documents.pictures import SCALE, font
 
 from .chart import Chart
 
-SCALE = 2
 INK, AXIS, WHITE = "#1f1f1f", "#767676", "#ffffff"
-# Fonts with the accents of French, found among the system's (those WeasyPrint uses); Pillow's own font has none.
-FONTS = ("DejaVuSans.ttf", "LiberationSans-Regular.ttf", "NotoSans-Regular.ttf")
 ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}  # SVG's text-anchor, as Pillow names it (on the baseline)
-
-
-@functools.cache
-def _font(size: int):
-    for name in FONTS:
-        try:
-            return ImageFont.truetype(name, size * SCALE)
-        except OSError:
-            continue
-    return ImageFont.load_default(size=size * SCALE)
 
 
 def _xy(*values: str) -> list[float]:
@@ -51,26 +39,28 @@ def _dashed(draw: ImageDraw.ImageDraw, start, end, *, dash: float, gap: float, f
 def chart_png(chart: Chart, *, baseline_label: str, target_label: str) -> bytes:
     image = Image.new("RGB", (chart.width * SCALE, chart.height * SCALE), WHITE)
     draw = ImageDraw.Draw(image)
-    font = _font(11)
+    text_font = font(11)
     frame = chart.frame
     left, right, top, bottom = _xy(frame["left"], frame["right"], frame["top"], frame["bottom"])
     draw.line([(left, bottom), (right, bottom)], fill=AXIS, width=SCALE)
     draw.line([(left, top), (left, bottom)], fill=AXIS, width=SCALE)
     for tick in chart.y_ticks:
-        draw.text((float(frame["label_x"]) * SCALE, float(tick["y"]) * SCALE), tick["label"], INK, font, anchor="rm")
+        draw.text(
+            (float(frame["label_x"]) * SCALE, float(tick["y"]) * SCALE), tick["label"], INK, text_font, anchor="rm"
+        )
     for tick in chart.x_ticks:
         x, y = _xy(tick["x"], frame["label_y"])
-        draw.text((x, y), tick["label"], INK, font, anchor=ANCHORS[tick.get("anchor", "middle")])
+        draw.text((x, y), tick["label"], INK, text_font, anchor=ANCHORS[tick.get("anchor", "middle")])
     if chart.baseline:
         level = float(chart.baseline["y"]) * SCALE
         _dashed(draw, (left, level), (right, level), dash=6, gap=4, fill=INK, width=1.5)
         label = f"{baseline_label} {chart.baseline['label']}"
-        draw.text((right, float(chart.baseline["label_y"]) * SCALE), label, INK, font, anchor="rs")
+        draw.text((right, float(chart.baseline["label_y"]) * SCALE), label, INK, text_font, anchor="rs")
     for target in chart.targets:
         x, y = _xy(target.x, target.y)
         half = 5 * SCALE
         draw.rectangle([x - half, y - half, x + half, y + half], fill=WHITE, outline=INK, width=2 * SCALE)
-        draw.text((x, float(target.label_y) * SCALE), f"{target_label} {target.value}", INK, font, anchor="rs")
+        draw.text((x, float(target.label_y) * SCALE), f"{target_label} {target.value}", INK, text_font, anchor="rs")
     if chart.trend:
         trend = chart.trend
         start, end = _xy(trend["x1"], trend["y1"]), _xy(trend["x2"], trend["y2"])

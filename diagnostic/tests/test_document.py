@@ -109,3 +109,23 @@ def test_the_documents_queries_do_not_grow(cast, client_for, members):
     answer_round(round_, members[1:], "bc")
     answer_round(RoundFactory(partnership=cast.partnership, invitees=members, is_anonymous=False), members, "a")
     assert query_count(client, address(cast, round_, "xlsx")) == small
+
+
+def test_the_chart_of_the_page_with_its_alternative_text(cast, client_for, members):
+    """The page's SVG in the PDF, the same drawing as a PNG in Word, each with the shares as alternative text."""
+    import io
+
+    from docx import Document as read_docx
+
+    from evaluation.tests.test_summary import _alternative_texts
+
+    round_ = RoundFactory(partnership=cast.partnership, invitees=members, is_anonymous=False)
+    answer_round(round_, members[:3], "ab")
+    condition = round_.questionnaire.conditions.order_by("position").first()
+    client = client_for(cast.observer)
+    pdf = client.get(address(cast, round_, "pdf")).content
+    assert any(f"{condition.name} : A " in text for text in _alternative_texts(pdf))
+    assert "B — en partie (hachures)" in pdf_text(pdf)
+    word = read_docx(io.BytesIO(client.get(address(cast, round_, "docx")).content))
+    assert len(word.inline_shapes) == 1
+    assert f"{condition.name} : A " in word.inline_shapes[0]._inline.docPr.get("descr")
