@@ -31,10 +31,11 @@ def build(
     *,
     access: PartnershipAccess,
     cycle: Cycle | None,
+    record: object = None,
     progress: Progress | None = None,
 ) -> bytes:
-    data = document.gather(access, cycle)
-    page = cover(document, access, cycle)
+    data = document.gather(access, cycle, record) if document.record else document.gather(access, cycle)
+    page = cover(document, access, cycle, record)
     if file_format == PDF:
         return render_pdf(document.pdf, {**data, "cover": page, "document": document}, progress=progress)
     if file_format == WORD:
@@ -42,20 +43,26 @@ def build(
     return workbook_bytes(document.sheets(data), title=page.title)
 
 
-def file_name(document: Document, file_format: str, *, access: PartnershipAccess, cycle: Cycle | None) -> str:
-    """« Plan d'action concerté — Regroupement Petite-Patrie — Cycle 2025-2028.pdf », in the reader's language."""
-    parts = [str(document.title), access.partnership.name] + ([cycle.name] if cycle else [])
+def file_name(
+    document: Document, file_format: str, *, access: PartnershipAccess, cycle: Cycle | None, record: object = None
+) -> str:
+    """« Plan d'action concerté — Regroupement Petite-Patrie — Cycle 2025-2028.pdf », in the reader's language;
+    a document of one record names it after the title."""
+    parts = [str(document.title)] + ([str(record)] if record is not None else []) + [access.partnership.name]
+    parts += [cycle.name] if cycle else []
     name = " — ".join(UNSAFE_IN_FILE_NAMES.sub(" ", part).strip() for part in parts)
     return f"{name}.{file_format}"
 
 
-def download(document: Document, file_format: str, *, access: PartnershipAccess, cycle: Cycle | None) -> HttpResponse:
+def download(
+    document: Document, file_format: str, *, access: PartnershipAccess, cycle: Cycle | None, record: object = None
+) -> HttpResponse:
     started = time.perf_counter()
-    content = build(document, file_format, access=access, cycle=cycle)
+    content = build(document, file_format, access=access, cycle=cycle, record=record)
     elapsed_ms = (time.perf_counter() - started) * 1000
     response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=file_name(document, file_format, access=access, cycle=cycle)
+        as_attachment=True, filename=file_name(document, file_format, access=access, cycle=cycle, record=record)
     )
     response["Server-Timing"] = f"build;dur={elapsed_ms:.0f}"
     response["Cache-Control"] = "private, no-store"

@@ -24,13 +24,14 @@ class Cover:
     cycle: str
     cycle_dates: str
     printed_on: str
+    subject: str = ""  # the record a document of one record is of (a meeting's title, a round's)
 
     @property
     def running_header(self) -> str:
-        return f"{self.partnership} — {self.title}"
+        return " — ".join(part for part in (self.partnership, self.title, self.subject) if part)
 
 
-def cover(document: Document, access: PartnershipAccess, cycle: Cycle | None) -> Cover:
+def cover(document: Document, access: PartnershipAccess, cycle: Cycle | None, record: object = None) -> Cover:
     partnership = access.partnership
     names = territory_names(partnership=partnership)
     return Cover(
@@ -42,4 +43,5 @@ def cover(document: Document, access: PartnershipAccess, cycle: Cycle | None) ->
         cycle=cycle.name if cycle else "",
         cycle_dates=f"{text.long_date(cycle.starts_on)} – {text.long_date(cycle.ends_on)}" if cycle else "",
         printed_on=text.long_date(timezone.localdate()),
+        subject=str(record) if record is not None else "",
     )

@@ -6,7 +6,10 @@ permission, checked by the download view after the same membership check as ever
 gathers its data through the app's access functions and selectors, and what each format needs: an HTML template
 for the PDF, a function that writes the Word file, a function that lists the spreadsheet's tables. The formats it
 offers are those it gives the means of. Adding a document, or a format to a document, is one file: the app's.
-A format named in `background` is built by a task and served from the job's page once ready."""
+A format named in `background` is built by a task and served from the job's page once ready.
+
+A document of one record (a meeting, a round of the diagnostic) names the access function that fetches the record
+from its address (`record`); its address carries the record's number, and its `gather` receives the record."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,6 +40,13 @@ class Document:
     # The formats that take more than a couple of seconds to build at a partnership's full size: built by a task
     # in the background (documents/jobs.py), the person following its progress, instead of in the request.
     background: tuple[str, ...] = ()
+    # A document of one record rather than of the whole cycle or partnership: (access, cycle, pk) -> the record,
+    # through the app's access functions (404 for anyone else's). Its gather is then (access, cycle, record).
+    record: Callable | None = None
+
+    def __post_init__(self) -> None:
+        if self.record and self.background:  # a job names its document by key and cycle, not by record
+            raise ValueError(f"{self.key}: a document of one record is built in the request")
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -56,10 +66,16 @@ def documents() -> dict[str, Document]:
     return found
 
 
-def find(key: str, *, scope: Scope, file_format: str) -> Document:
-    """The document an address names, 404 unless it exists in that scope and offers that format."""
+def find(key: str, *, scope: Scope, file_format: str, of_record: bool = False) -> Document:
+    """The document an address names, 404 unless it exists in that scope, is of one record when the address names
+    one (and only then), and offers that format."""
     document = documents().get(key)
-    if document is None or document.scope is not scope or file_format not in document.formats:
+    if (
+        document is None
+        or document.scope is not scope
+        or bool(document.record) is not of_record
+        or file_format not in document.formats
+    ):
         raise Http404
     return document
 

@@ -3,6 +3,7 @@ an app builds its sections (`sections(access, cycle) -> list[Section]`) and `sec
 PDF, the Word file and the spreadsheet (one sheet per table). A table keeps raw values (numbers, amounts, dates),
 shown in the reader's language in the PDF and Word, and left as numbers and dates in the spreadsheet."""
 
+import base64
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +28,12 @@ class Table:
     rows: list[list[object]]
     money: frozenset[int] = frozenset()  # indexes of columns of amounts
     empty: str = ""  # what the table says when it has no row
+    widths: tuple[int, ...] = ()  # the columns' relative widths (a long text beside short numbers); equal if empty
+
+    @property
+    def percentages(self) -> list[float]:
+        weights = self.widths or (1,) * len(self.headers)
+        return [round(100 * weight / sum(weights), 1) for weight in weights]
 
     def numeric(self, index: int) -> bool:
         return index in self.money or any(isinstance(row[index], int | float | Decimal) for row in self.rows[:1])
@@ -40,11 +47,29 @@ class Table:
 
 
 @dataclass
+class Figure:
+    """A chart: the same SVG as the tool's page, printed in the PDF, and the same drawing as a PNG for the Word
+    file (which cannot hold an SVG); the alternative text says what the chart shows, for a reader who cannot see
+    it; the notes, under it, how to read it."""
+
+    caption: str
+    svg: str  # the <svg> element, with its xmlns
+    png: bytes
+    description: str  # the alternative text
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def data_uri(self) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode()
+
+
+@dataclass
 class Section:
     heading: str
     paragraphs: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
     subsections: list["Section"] = field(default_factory=list)
     wide: bool = False  # printed on landscape pages (a table of many columns)
 
@@ -81,9 +106,15 @@ def _write(writer, section: Section, *, level: int) -> None:
     for paragraph in section.paragraphs:
         writer.paragraph(paragraph)
     writer.bullets(section.items)
+    for figure in section.figures:
+        writer.figure(figure.caption, figure.png, description=figure.description)
+        for note in figure.notes:
+            writer.paragraph(note)
     for table in section.tables:
         if table.rows:
-            writer.table(table.caption, table.headers, table.shown(), numeric=table.numeric_columns)
+            writer.table(
+                table.caption, table.headers, table.shown(), numeric=table.numeric_columns, widths=table.widths
+            )
         elif table.empty:
             writer.paragraph(table.empty)
     for subsection in section.subsections:
@@ -117,15 +148,23 @@ def sections_document(
     sections: Callable,
     scope: Scope = Scope.CYCLE,
     perm: Perm = Perm.VIEW,
+    record: Callable | None = None,
 ) -> Document:
+    """A document of sections; of one record when `record` (its access function) is given, `sections` then
+    receiving the record too: (access, cycle, record)."""
+
+    def gather(access, cycle, *record_of) -> dict:
+        return {"sections": sections(access, cycle, *record_of)}
+
     return Document(
         key=key,
         title=title,
         tool=tool,
-        gather=lambda access, cycle: {"sections": sections(access, cycle)},
+        gather=gather,
         pdf="documents/sections.html",
         word=write_sections,
         sheets=section_sheets,
         perm=perm,
         scope=scope,
+        record=record,
     )

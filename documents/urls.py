@@ -1,5 +1,6 @@
-"""`…/documents/<key>.<format>`: a cycle's documents under its cycle, the partnership's under the partnership.
-The two take differently named keys so that the isolation walk can give each a document of its scope."""
+"""`…/documents/<key>.<format>`: a cycle's documents under its cycle, the partnership's under the partnership; a
+document of one record at `…/documents/<key>/<record's number>.<format>`. Each takes differently named keys so
+that the isolation walk can give each a document of its scope."""
 
 from django.urls import register_converter
 
@@ -27,6 +28,16 @@ urlpatterns = [
     cycle_path("documents/<slug:key>.<document_format:file_format>", downloads.cycle_document, name="cycle"),
     partnership_path(
         "documents/<slug:document>.<document_format:file_format>", downloads.partnership_document, name="partnership"
+    ),
+    cycle_path(
+        "documents/<slug:record_key>/<int:record_pk>.<document_format:file_format>",
+        downloads.cycle_record_document,
+        name="cycle_record",
+    ),
+    partnership_path(
+        "documents/<slug:record_document>/<int:partnership_record_pk>.<document_format:file_format>",
+        downloads.partnership_record_document,
+        name="partnership_record",
     ),
     partnership_path("documents/preparations/<int:job_pk>/", jobs.job_page, name="job"),
     partnership_path("documents/preparations/<int:job_pk>/fichier", jobs.job_file, name="job_file"),

@@ -147,6 +147,8 @@ class WordWriter:
         cover = self.cover
         self._paragraph(cover.tool_label)
         self._paragraph(cover.title, style_id="Title")
+        if cover.subject:
+            self._paragraph(cover.subject, style_id="Subtitle")
         for label, value in self.cover_facts():
             if value:
                 self._paragraph(value, label=f"{label} : " if self.language == "fr-CA" else f"{label}: ")
@@ -192,9 +194,18 @@ class WordWriter:
         for item in items:
             self._paragraph(item, style_id="ListBullet")
 
-    def table(self, caption: str, headers: list[str], rows: list[list[str]], *, numeric: frozenset = frozenset()):
+    def table(
+        self,
+        caption: str,
+        headers: list[str],
+        rows: list[list[str]],
+        *,
+        numeric: frozenset = frozenset(),
+        widths: tuple[int, ...] = (),
+    ):
         """A table with its caption, its header row repeated on each page and rows that do not break; columns
-        named in `numeric` (their index) aligned right; the columns share the width between the margins."""
+        named in `numeric` (their index) aligned right; the columns share the width between the margins, equally
+        or in the relative `widths` given."""
         self._paragraph(caption, style_id="Caption")
         table = self._block("tbl")
         properties = _sub(table, "tblPr")
@@ -203,13 +214,23 @@ class WordWriter:
         _sub(properties, "jc", "center")
         _sub(properties, "tblLook", "04A0", firstRow="1", firstColumn="1", lastRow="0", lastColumn="0", noVBand="1")
         grid = _sub(table, "tblGrid")
-        column_width = str(self._text_width // EMU_PER_TWIP // max(len(headers), 1))
-        for _header in headers:
-            _sub(grid, "gridCol", w=column_width)
+        weights = widths or (1,) * len(headers)
+        for weight in weights:
+            _sub(grid, "gridCol", w=str(self._text_width // EMU_PER_TWIP * weight // max(sum(weights), 1)))
         _row(table, [str(h) for h in headers], numeric, header=True)
         for values in rows:
             _row(table, [str(v) for v in values], numeric)
         self._paragraph()
+
+    def figure(self, caption: str, png: bytes, *, description: str) -> None:
+        """A chart as a picture across the text's width, its alternative text (`descr`, which Word reads out and
+        shows in « Texte de remplacement »), then its caption."""
+        paragraph = self.doc.add_paragraph()  # python-docx places it before the last section's properties too
+        picture = paragraph.add_run().add_picture(io.BytesIO(png), width=min(Cm(16), self._text_width))
+        properties = picture._inline.docPr
+        properties.set("descr", description)
+        properties.set("title", caption)
+        self._paragraph(caption, style_id="Caption")
 
     def page_break(self) -> None:
         _sub(_sub(self._block("p"), "r"), "br", type="page")

@@ -107,7 +107,9 @@ def build(indicator: Indicator, targets: Sequence[Target], measurements: Sequenc
         value = low + (high - low) * step / 4
         chart.y_ticks.append({"y": number(y(value)), "label": f"{value:.4g}"})
     for day in sorted({first_day, last_day}):
-        chart.x_ticks.append({"x": number(x(day)), "label": f"{day:%Y-%m-%d}"})
+        # The last date ends at the plot's right edge: centred there, it would run past the drawing.
+        anchor = "end" if day == last_day else "middle"
+        chart.x_ticks.append({"x": number(x(day)), "label": f"{day:%Y-%m-%d}", "anchor": anchor})
     if indicator.baseline_value is not None:
         level = number(y(float(indicator.baseline_value)))
         chart.baseline = {"y": level, "label": plain(indicator.baseline_value), "label_y": number(float(level) - 6)}

@@ -1,16 +1,75 @@
 """Outil 12's documents: the evaluation summary of a cycle (PDF, Word, spreadsheet), from the same selector as its
 page; and every measurement of the cycle's indicators, in the table the import reads back (evaluation/imports.py:
-the same sheet, the same columns)."""
+the same sheet, the same columns). Both show each indicator's chart, the page's: its SVG in the PDF, the same
+drawing as a PNG in the Word file (chart_image.py), with an alternative text that gives its values."""
 
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from analysis.numbers import format_value
-from documents.sections import Section, Table, sections_document
+from documents.sections import Figure, Section, Table, sections_document, shown
 
-from . import selectors
+from . import chart, selectors
+from .chart_image import chart_png
 from .imports import MEASUREMENTS, measurement_rows
+
+
+def _values(pairs) -> str:
+    return "; ".join(f"{shown(value.normalize())} ({shown(day)})" for value, day in pairs) or _("aucune")
+
+
+def _figure(row: selectors.IndicatorRow) -> Figure | None:
+    """The indicator's chart, None when it has nothing to draw."""
+    indicator = row.indicator
+    drawn = chart.build(indicator, row.targets, row.measurements)
+    if drawn.empty:
+        return None
+    title = _("Évolution de l'indicateur « %(name)s »") % {"name": indicator.name}
+    description = _(
+        "%(title)s (%(unit)s). Valeur de départ : %(baseline)s. Mesures : %(measurements)s. Cibles : %(targets)s. "
+        "%(direction)s."
+    ) % {
+        "title": title,
+        "unit": indicator.unit or "—",
+        "baseline": shown(indicator.baseline_value.normalize()) if indicator.baseline_value is not None else "—",
+        "measurements": _values((m.value, m.measured_on) for m in row.measurements),
+        "targets": _values((t.value, t.date) for t in row.targets),
+        "direction": drawn.direction.label,
+    }
+    return Figure(
+        caption=title,
+        svg=render_to_string("evaluation/_chart_svg.html", {"chart": drawn, "indicator": indicator}),
+        png=chart_png(drawn, baseline_label=_("Valeur de départ"), target_label=_("Cible")),
+        description=description,
+        notes=[
+            _("%(direction)s — sens souhaité : %(polarity)s.")
+            % {"direction": drawn.direction.label, "polarity": indicator.get_polarity_display().lower()},
+            _(
+                "Trait plein et points : les mesures (point vide : mesure imprécise). Tirets : la valeur de départ. "
+                "Carrés : les cibles. Pointillés : la tendance."
+            ),
+        ],
+    )
+
+
+def _charts(rows: list[selectors.IndicatorRow]) -> Section:
+    charts = []
+    for row in rows:
+        figure = _figure(row)
+        charts.append(
+            Section(
+                heading=row.indicator.name,
+                figures=[figure] if figure else [],
+                paragraphs=[] if figure else [_("Pas encore de valeur de départ, de cible ni de mesure à montrer.")],
+            )
+        )
+    return Section(
+        heading=_("Graphiques des indicateurs"),
+        paragraphs=[] if rows else [_("Le plan de ce cycle n'a pas encore d'indicateur.")],
+        subsections=charts,
+    )
 
 
 def _objectives(summary: selectors.Summary) -> Section:
@@ -107,7 +166,8 @@ def _diagnostic(summary: selectors.Summary) -> Section:
 
 def sections(access, cycle) -> list[Section]:
     summary = selectors.cycle_summary(cycle, timezone.localdate())
-    return [_objectives(summary), _indicators(summary), _decisions(summary), _diagnostic(summary)]
+    rows = [row for o in summary.objectives for t in o.transformation_list for row in t.indicator_rows]
+    return [_objectives(summary), _indicators(summary), _charts(rows), _decisions(summary), _diagnostic(summary)]
 
 
 def measurement_sections(access, cycle) -> list[Section]:
@@ -117,7 +177,8 @@ def measurement_sections(access, cycle) -> list[Section]:
         rows=measurement_rows(selectors.measurements_of_cycle(cycle)),
         empty=_("Aucune mesure."),
     )
-    return [Section(heading=_("Mesures des indicateurs"), tables=[table], wide=True)]
+    charts = _charts(selectors.dashboard_rows(cycle, timezone.localdate()))
+    return [Section(heading=_("Mesures des indicateurs"), tables=[table], wide=True), charts]
 
 
 DOCUMENTS = (

@@ -41,6 +41,8 @@ SKIPPED_NAMESPACES = {"admin", None}
 SHARED_KWARGS = {
     "key": "a cycle document's key, declared in an app's documents.py",
     "document": "a partnership document's key, declared in an app's documents.py",
+    "record_key": "the key of a document of one of a cycle's records, declared in an app's documents.py",
+    "record_document": "the key of a document of one of a partnership's records, declared in an app's documents.py",
     "file_format": "pdf, docx or xlsx",
     "importer": "a cycle importer's key, declared in an app's imports.py",
     "partnership_importer": "a partnership importer's key, declared in an app's imports.py",

@@ -79,3 +79,19 @@ def _build_queries(client, address: str) -> int:
     assert response.status_code in (200, 302), address
     assert response.status_code == 200 or DocumentJob.objects.latest("pk").status == JobStatus.DONE
     return sum(1 for query in ctx.captured_queries if 'SET "progress"' not in query["sql"])
+
+
+def test_a_document_of_one_record_is_only_at_a_records_address(cast, cycle, client_for, cycle_url):
+    from cycles.tests.factories import CycleFactory
+    from meetings.tests.factories import MeetingFactory
+
+    meeting = MeetingFactory(cycle=cycle)
+    client = client_for(cast.coordinator)
+    record = {"record_pk": meeting.pk, "file_format": "pdf"}
+    assert client.get(cycle_url("documents:cycle_record", record_key="rencontre", **record)).status_code == 200
+    assert client.get(cycle_url("documents:cycle", key="rencontre", file_format="pdf")).status_code == 404
+    assert client.get(cycle_url("documents:cycle_record", record_key="plan", **record)).status_code == 404
+    # A meeting of another of the partnership's cycles is not found under this one.
+    elsewhere = MeetingFactory(cycle=CycleFactory(partnership=cast.partnership))
+    address = cycle_url("documents:cycle_record", record_key="rencontre", record_pk=elsewhere.pk, file_format="pdf")
+    assert client.get(address).status_code == 404

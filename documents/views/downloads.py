@@ -33,6 +33,29 @@ def partnership_document(
     return _serve(found, file_format, access=access, cycle=None)
 
 
+@partnership_view()
+def cycle_record_document(
+    request: HttpRequest, access: PartnershipAccess, cycle_pk: int, record_key: str, record_pk: int, file_format: str
+) -> HttpResponse:
+    """A document of one of the cycle's records (a meeting): the record through its app's access function."""
+    cycle, _can_manage = access_cycle(access, cycle_pk)
+    document = find(record_key, scope=Scope.CYCLE, file_format=file_format, of_record=True)
+    record = document.record(access, cycle, record_pk)
+    access.require(document.perm)
+    return download(document, file_format, access=access, cycle=cycle, record=record)
+
+
+@partnership_view()
+def partnership_record_document(
+    request: HttpRequest, access: PartnershipAccess, record_document: str, partnership_record_pk: int, file_format: str
+) -> HttpResponse:
+    """A document of one of the partnership's records (a round of the diagnostic)."""
+    document = find(record_document, scope=Scope.PARTNERSHIP, file_format=file_format, of_record=True)
+    record = document.record(access, None, partnership_record_pk)
+    access.require(document.perm)
+    return download(document, file_format, access=access, cycle=None, record=record)
+
+
 def _serve(document: Document, file_format: str, *, access: PartnershipAccess, cycle) -> HttpResponse:
     if file_format in document.background:
         job = job_request(document=document, file_format=file_format, access=access, cycle=cycle)

@@ -3,9 +3,14 @@ measurements against the baseline and the targets, decisions per action and the 
 and in one document, in a fixed number of queries."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
+from docx import Document as read_docx
+from PIL import Image
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject
 
 from core.tests.support import query_count
 from diagnostic.tests.factories import RoundFactory
@@ -86,3 +91,53 @@ def test_the_summary_queries_do_not_grow_from_3_to_200_actions(cast, client_for,
     _more_actions(cycle, review, 197)
     a_plan(cast, cycle, actions=2, objective="Soutenir les parents")
     assert query_count(client, target) == small
+
+
+def _alternative_texts(pdf: bytes) -> list[str]:
+    """The /Alt of the PDF's tagged figures (WeasyPrint writes a PDF/UA: an <img>'s alt is its figure's /Alt)."""
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, ArrayObject):
+            for child in node:
+                walk(child)
+        elif isinstance(node, DictionaryObject):
+            if "/Alt" in node:
+                found.append(str(node["/Alt"]))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+@pytest.mark.parametrize("key", ["evaluation", "mesures"])
+def test_the_documents_show_each_indicators_chart_with_its_alternative_text(cast, client_for, cycle_url, cycle, key):
+    """The page's SVG in the PDF (an image with its alternative text), the same drawing as a PNG in Word."""
+    _evaluated_plan(cast, cycle)
+    client = client_for(cast.observer)
+    pdf = client.get(cycle_url("documents:cycle", key=key, file_format="pdf")).content
+    content = " ".join(pdf_text(pdf).split())
+    assert "Graphiques des indicateurs" in content and "Dans le bon sens — sens souhaité" in content
+    assert "Valeur de départ 12.5" in content  # the SVG's own labels, drawn in the PDF
+    alternatives = [text for text in _alternative_texts(pdf) if "Familles qui lisent" in text]
+    assert alternatives and "15,5 (30 juin 2025)" in alternatives[0] and "40 (30 juin 2027)" in alternatives[0]
+    word = read_docx(io.BytesIO(client.get(cycle_url("documents:cycle", key=key, file_format="docx")).content))
+    assert len(word.inline_shapes) == 1
+    picture = word.inline_shapes[0]
+    alternative = picture._inline.docPr.get("descr")
+    assert "Familles qui lisent chaque jour" in alternative and "15,5 (30 juin 2025)" in alternative
+    assert "40 (30 juin 2027)" in alternative and "Dans le bon sens" in alternative
+    png = word.part.related_parts[picture._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
+    assert Image.open(io.BytesIO(png)).size == (1280, 640)
+
+
+def test_the_chart_in_english(cast, client_for, cycle_url, cycle):
+    _evaluated_plan(cast, cycle)
+    client = client_for(cast.partner)
+    client.cookies["django_language"] = "en"
+    word = read_docx(io.BytesIO(client.get(cycle_url("documents:cycle", key="evaluation", file_format="docx")).content))
+    alternative = word.inline_shapes[0]._inline.docPr.get("descr")
+    assert "Evolution of the indicator" in alternative and "June 30, 2025" in alternative
+    assert "Indicator charts" in [paragraph.text for paragraph in word.paragraphs]
