@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from analysis.numbers import format_value
 from documents.sections import Figure, Section, Table, sections_document, shown
 
 from . import chart, selectors
@@ -101,7 +100,7 @@ def _indicators(summary: selectors.Summary) -> Section:
                         row.first.measured_on if row.first else None,
                         row.last.value if row.last else None,
                         row.last.measured_on if row.last else None,
-                        "; ".join(f"{format_value(t.value)} ({t.date:%Y-%m-%d})" for t in row.targets),
+                        "; ".join(f"{shown(t.value)} ({shown(t.date)})" for t in row.targets),
                         str(row.direction.label),
                     ]
                 )
