@@ -109,6 +109,11 @@ class Timeline:
     undated: list[Action]
 
 
+def _shortened(title: str, length: int = 70) -> str:
+    """The title beside its bar; Truncator only for the long ones (it normalizes every title it reads)."""
+    return title if len(title) < length else Truncator(title).chars(length)
+
+
 def timeline(actions: list[Action], start: datetime.date, end: datetime.date) -> Timeline:
     span = max((end - start).days, 1)
 
@@ -132,7 +137,7 @@ def timeline(actions: list[Action], start: datetime.date, end: datetime.date) ->
                 Mark(x=x(m.date), y=y + 2, cy=y + 6, label=m.title, date=m.date.isoformat(), done=m.done)
                 for m in action.milestone_list
             ],
-            label=Truncator(action.title).chars(70),
+            label=_shortened(action.title),
             label_x=int(x(action.starts_on)) + 14,
             label_y=y + 11,
         )
