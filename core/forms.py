@@ -2,6 +2,9 @@ from collections.abc import Callable
 
 from django import forms
 from django.db import models
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from .concurrency import VersionedFormMixin
 from .submissions import OnceFormMixin
@@ -47,3 +50,36 @@ def group_choices(
     for obj in field.queryset:
         groups.setdefault(group(obj), []).append((obj.pk, label(obj)))
     field.choices = list(groups.items())
+
+
+class QuickSelect(forms.Select):
+    """A select whose options are written here rather than by a template each: Django's templates spend about
+    50 µs on each option, a list of the partnership's 40 organizations several milliseconds. The same markup."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> str:
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = []
+        for group, options, _index in widget["optgroups"]:
+            items = format_html_join(
+                "",
+                "<option{}>{}</option>",
+                ((_option_attrs(option), option["label"]) for option in options),
+            )
+            parts.append(format_html('<optgroup label="{}">{}</optgroup>', group, items) if group else items)
+        options = mark_safe("".join(parts))  # each part built by format_html
+        return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
+
+
+def _option_attrs(option: dict) -> str:
+    value = "" if option["value"] is None else format_html(' value="{}"', str(option["value"]))
+    return mark_safe(value + flatatt(option["attrs"]))
+
+
+class QuickTextarea(forms.Textarea):
+    """A textarea written here rather than by its template, for a form with one per row (the same markup)."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> str:
+        widget = self.get_context(name, value, attrs)["widget"]
+        return format_html(
+            '<textarea name="{}"{}>\n{}</textarea>', widget["name"], flatatt(widget["attrs"]), widget["value"] or ""
+        )

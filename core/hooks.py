@@ -6,6 +6,7 @@ walks) — looked up in every project app, in the order of INSTALLED_APPS, which
 import importlib
 import importlib.util
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 
@@ -14,16 +15,27 @@ from django.conf import settings
 
 
 def project_apps() -> list[str]:
-    return [config.name for config in apps.get_app_configs() if Path(config.path).parent == Path(settings.BASE_DIR)]
+    configs = tuple((config.name, config.path) for config in apps.get_app_configs())
+    return list(_project_apps(configs, str(settings.BASE_DIR)))
 
 
 def app_modules(module: str) -> list[tuple[str, ModuleType]]:
     """(app, module) for every project app that has `<app>.<module>`."""
-    found = []
-    for app in project_apps():
-        if _exists(f"{app}.{module}"):
-            found.append((app, importlib.import_module(f"{app}.{module}")))
-    return found
+    return [(app, importlib.import_module(f"{app}.{module}")) for app in _apps_with(tuple(project_apps()), module)]
+
+
+# Which apps have which module is looked up once per set of apps: the dashboard asks each request for every app's
+# `todo`, and finding a module's file costs more than the dashboard's queries.
+
+
+@cache
+def _project_apps(configs: tuple[tuple[str, str], ...], base_dir: str) -> tuple[str, ...]:
+    return tuple(name for name, path in configs if Path(path).parent == Path(base_dir))
+
+
+@cache
+def _apps_with(project: tuple[str, ...], module: str) -> tuple[str, ...]:
+    return tuple(app for app in project if _exists(f"{app}.{module}"))
 
 
 def app_functions(module: str, function: str) -> list[tuple[str, Callable]]:

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet, Sum
 
 from core.systems import system_rank
 from partnerships.models import Partnership
+from plan.links import label_actions
 from plan.models import Action, BudgetLine, BudgetStatus, DesiredChange, Indicator
 from priorities.models import Objective
 
@@ -29,6 +30,10 @@ class Pair:
     @property
     def label(self) -> str:
         return str(self.later or self.earlier)
+
+    @property
+    def sides(self) -> tuple[object | None, object | None]:
+        return (self.earlier, self.later)
 
 
 @dataclass(frozen=True)
@@ -125,8 +130,16 @@ def compare(*, first: Cycle, second: Cycle, partnership: Partnership) -> Compari
                 indicators.get(getattr(transformation.later, "pk", None), []),
                 origins[Indicator],
             )
-    actions = list(Action.objects.filter(cycle__in=cycles).select_related("lead").order_by("title", "pk"))
-    action_pairs = _pairs(side(actions, earlier), side(actions, later), origins[Action])
+    actions = list(
+        Action.objects.filter(cycle__in=cycles)
+        .select_related("lead")
+        .only("cycle_id", "title", "status", "lead__name")
+        .order_by("title", "pk")
+    )
+    earlier_actions, later_actions = side(actions, earlier), side(actions, later)
+    label_actions(earlier_actions, slug=partnership.slug, cycle_pk=earlier.pk)
+    label_actions(later_actions, slug=partnership.slug, cycle_pk=later.pk)
+    action_pairs = _pairs(earlier_actions, later_actions, origins[Action])
     totals = {
         row["action__cycle_id"]: row
         for row in BudgetLine.objects.filter(action__cycle__in=cycles)

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import FingerprintFormMixin
-from core.forms import RecordFormMixin
+from core.forms import QuickSelect, QuickTextarea, RecordFormMixin
 from cycles.models import Cycle
 
 from . import selectors
@@ -71,15 +71,17 @@ class DecisionsForm(FingerprintFormMixin):
     def __init__(self, *args, actions, applied: set[int], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.actions = [action for action in actions if action.pk not in applied]
+        choices = [("", _("Pas encore décidé")), *Decision.choices]
         for action in self.actions:
             self.fields[f"a{action.pk}_decision"] = forms.ChoiceField(
                 label=_("Décision sur « %(action)s »") % {"action": action.title},
-                choices=[("", _("Pas encore décidé"))] + list(Decision.choices),
+                choices=choices,
                 required=False,
+                widget=QuickSelect,
             )
             self.fields[f"a{action.pk}_reason"] = forms.CharField(
                 label=_("Raison de la décision sur « %(action)s »") % {"action": action.title},
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=QuickTextarea(attrs={"rows": 2}),
                 required=False,
                 max_length=4000,
             )

@@ -230,10 +230,12 @@ def cycle_summary(cycle: Cycle, today: datetime.date) -> Summary:
     for decision in (
         ActionDecision.objects.filter(action__cycle=cycle)
         .select_related("review")
+        .only("action_id", "review__period_end", "decision", "reason", "applied_at")
         .order_by("review__period_end", "review_id", "id")
     ):
         decisions[decision.action_id].append(decision)
-    actions = list(Action.objects.filter(cycle=cycle).select_related("lead").order_by("title", "id"))
+    # What the summary shows of each action and decision, no more: a cycle has hundreds of them.
+    actions = list(Action.objects.filter(cycle=cycle).only("cycle_id", "title", "status").order_by("title", "id"))
     for action in actions:
         action.decision_list = decisions[action.pk]
     return Summary(

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import FingerprintFormMixin
-from core.forms import RecordFormMixin, normalized, refuse_duplicate
+from core.forms import QuickSelect, RecordFormMixin, normalized, refuse_duplicate
 from core.submissions import OnceFormMixin
 from core.systems import System
 from cycles.models import Cycle
@@ -280,10 +280,10 @@ class RowsFingerprintForm(FingerprintFormMixin):
 class OverviewFilters(forms.Form):
     """The filters of Outil 10, in the address (GET): the page works without JavaScript."""
 
-    systeme = forms.ChoiceField(label=_("Système"), required=False)
-    organisme = forms.ModelChoiceField(label=_("Organisme"), queryset=None, required=False)
-    bailleur = forms.ModelChoiceField(label=_("Bailleur"), queryset=None, required=False)
-    etat = forms.ChoiceField(label=_("État"), required=False)
+    systeme = forms.ChoiceField(label=_("Système"), required=False, widget=QuickSelect)
+    organisme = forms.ModelChoiceField(label=_("Organisme"), queryset=None, required=False, widget=QuickSelect)
+    bailleur = forms.ModelChoiceField(label=_("Bailleur"), queryset=None, required=False, widget=QuickSelect)
+    etat = forms.ChoiceField(label=_("État"), required=False, widget=QuickSelect)
 
     def __init__(self, *args, partnership, **kwargs) -> None:
         super().__init__(*args, **kwargs)

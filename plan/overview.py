@@ -3,7 +3,7 @@ of the actions and their milestones over the cycle's years; the budget totals; t
 read from the plan loaded once (selectors.plan_of): the page's queries do not grow with the plan."""
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -109,6 +109,11 @@ class Timeline:
     undated: list[Action]
 
 
+def _shortened(title: str, length: int = 70) -> str:
+    """The title beside its bar; Truncator only for the long ones (it normalizes every title it reads)."""
+    return title if len(title) < length else Truncator(title).chars(length)
+
+
 def timeline(actions: list[Action], start: datetime.date, end: datetime.date) -> Timeline:
     span = max((end - start).days, 1)
 
@@ -132,7 +137,7 @@ def timeline(actions: list[Action], start: datetime.date, end: datetime.date) ->
                 Mark(x=x(m.date), y=y + 2, cy=y + 6, label=m.title, date=m.date.isoformat(), done=m.done)
                 for m in action.milestone_list
             ],
-            label=Truncator(action.title).chars(70),
+            label=_shortened(action.title),
             label_x=int(x(action.starts_on)) + 14,
             label_y=y + 11,
         )
@@ -179,27 +184,29 @@ class BudgetTable:
     rows: list[Total] = field(default_factory=list)
 
 
-def _table(caption: str, heading: str, lines: Iterable[BudgetLine], keys: Callable[[BudgetLine], list[str]]):
-    totals: dict[str, Total] = {}
-    for line in lines:
-        for key in keys(line):
-            totals.setdefault(key, Total(label=key)).add(line)
-    return BudgetTable(caption=caption, heading=heading, rows=[totals[key] for key in sorted(totals)])
-
-
 def budget_tables(lines: list[tuple[Action, BudgetLine]]) -> tuple[Total, list[BudgetTable]]:
+    """The grand total and the five tables, in one pass over the lines (a plan has hundreds of them, and each
+    counts in every table)."""
     grand = Total(label=_("Total"))
-    for _action, line in lines:
-        grand.add(line)
-    plain = [line for _action, line in lines]
     keys = _action_keys({id(action): action for action, _line in lines}.values())
-    by_action = {id(line): keys[id(action)] for action, line in lines}
+    totals: list[dict[str, Total]] = [{} for _table in range(5)]
+    for action, line in lines:
+        grand.add(line)
+        of_action = keys[id(action)]
+        labels = ([str(line.year)], [line.funder.name], of_action.objectives, of_action.systems, of_action.lead)
+        for table, names in zip(totals, labels, strict=True):
+            for name in names:
+                (table.get(name) or table.setdefault(name, Total(label=name))).add(line)
+    headings = [
+        (_("Budget par année"), _("Année")),
+        (_("Budget par bailleur"), _("Bailleur")),
+        (_("Budget par objectif"), _("Objectif")),
+        (_("Budget par système"), _("Système")),
+        (_("Budget par organisme porteur"), _("Organisme")),
+    ]
     tables = [
-        _table(_("Budget par année"), _("Année"), plain, lambda line: [str(line.year)]),
-        _table(_("Budget par bailleur"), _("Bailleur"), plain, lambda line: [line.funder.name]),
-        _table(_("Budget par objectif"), _("Objectif"), plain, lambda line: by_action[id(line)].objectives),
-        _table(_("Budget par système"), _("Système"), plain, lambda line: by_action[id(line)].systems),
-        _table(_("Budget par organisme porteur"), _("Organisme"), plain, lambda line: by_action[id(line)].lead),
+        BudgetTable(caption=caption, heading=heading, rows=[table[name] for name in sorted(table)])
+        for (caption, heading), table in zip(headings, totals, strict=True)
     ]
     return grand, tables
 

@@ -92,16 +92,21 @@ def _led_or_joined(organization_id: int) -> QuerySet[Action]:
     return Action.objects.filter(Q(lead_id=organization_id) | Q(partners__organization_id=organization_id)).values("pk")
 
 
+UNREAD = ("version", "updated_at")
+
+
 def actions(cycle: Cycle, objectives: list[Objective]) -> list[Action]:
     """The cycle's actions with what the plan's overview, completeness and versions read: `transformation_list`
     (the objectives' own transformations), `partner_list`, `milestone_list`, `budget_list`. The partnership's
     organizations and funders are read once and shared by every row that names them, rather than joined to each.
 
     Each list is one query over the whole cycle grouped here, not a prefetch: a prefetch filters on the 200
-    actions' keys and attaches each row through the related descriptors, which cost more than the query."""
-    rows = list(Action.objects.filter(cycle=cycle))
+    actions' keys and attaches each row through the related descriptors, which cost more than the query. The rows
+    are read, never saved: their version and dates, which no reader shows, are left out (a date costs a conversion
+    per row)."""
+    rows = list(Action.objects.filter(cycle=cycle).defer(*UNREAD))
     of_cycle = Q(action__cycle=cycle)
-    partners = _by_action(ActionPartner.objects.filter(of_cycle))
+    partners = _by_action(ActionPartner.objects.filter(of_cycle).defer(*UNREAD))
     milestones = _by_action(Milestone.objects.filter(of_cycle))
     lines = _by_action(BudgetLine.objects.filter(of_cycle))
     links = _transformations_by_action(cycle, objectives)

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from analysis.models import Finding
 from analysis.selectors import OriginGroup, group_by_origin
 from core.systems import SystemGroup, group_by_system
 from cycles.models import Cycle
@@ -37,19 +36,31 @@ def priorities_overview(cycle: Cycle) -> Overview:
         priorities=priorities,
         factors_by_system=by_system,
         objectives=objectives,
-        missing=missing_items(candidates, priorities, by_system, objectives),
+        missing=missing_items(bool(candidates), priorities, by_system, objectives),
+    )
+
+
+def priorities_missing(cycle: Cycle) -> list[str]:
+    """The overview's `missing` alone, for the dashboard: from only the reads the gaps need (whether there is a
+    candidate, the priorities with their objectives), without the votes nor the candidates' factors."""
+    selected = list(selectors.selected_factor_list(cycle))
+    return missing_items(
+        selectors.candidate_findings(cycle).exists(),
+        list(selectors.priorities_with_objectives(cycle)),
+        group_by_system(selected, system_of=lambda selection: selection.factor.system),
+        list(selectors.objective_list(cycle)),
     )
 
 
 def missing_items(
-    candidates: list[Finding],
+    has_candidates: bool,
     priorities: list[Priority],
     factors_by_system: list[SystemGroup[SelectedFactor]],
     objectives: list[Objective],
 ) -> list[str]:
     """Plain sentences naming each gap, in the order the group works through the tool."""
     missing = []
-    if not candidates:
+    if not has_candidates:
         missing.append(_("Aucun constat n'est encore marqué comme priorité candidate."))
     if not priorities:
         missing.append(_("Le groupe n'a encore retenu aucune priorité."))

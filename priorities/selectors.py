@@ -56,6 +56,15 @@ def priority_list(cycle: Cycle) -> QuerySet[Priority]:
     )
 
 
+def priorities_with_objectives(cycle: Cycle) -> QuerySet[Priority]:
+    """The priorities as the overview's gaps read them: their finding's statement and their objectives."""
+    return (
+        Priority.objects.filter(cycle=cycle)
+        .select_related("finding")
+        .prefetch_related(Prefetch("objectives", Objective.objects.all()))
+    )
+
+
 def selected_factor_list(cycle: Cycle) -> QuerySet[SelectedFactor]:
     return SelectedFactor.objects.filter(cycle=cycle).select_related("factor")
 

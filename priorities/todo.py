@@ -7,7 +7,7 @@ from partnerships.next_steps import Audience, Todo
 from partnerships.permissions import Perm
 
 from .models import Ballot, Vote, VoteStatus
-from .overview import priorities_overview
+from .overview import priorities_missing
 
 STEP = 2
 
@@ -19,7 +19,7 @@ def todos(access: PartnershipAccess, cycle: Cycle | None) -> list[Todo]:
     found = []
     if access.can(Perm.EDIT_PRIORITIES):
         home = reverse("priorities:home", kwargs={"slug": slug, "cycle_pk": cycle.pk})
-        found += [Todo(item, home, Audience.COORDINATION, STEP) for item in priorities_overview(cycle).missing]
+        found += [Todo(item, home, Audience.COORDINATION, STEP) for item in priorities_missing(cycle)]
     if access.can(Perm.VOTE):
         voted = set(Ballot.objects.filter(vote__cycle=cycle, member=access.membership).values_list("vote", flat=True))
         for vote in Vote.objects.filter(cycle=cycle, status=VoteStatus.OPEN).exclude(pk__in=voted):

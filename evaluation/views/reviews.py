@@ -17,10 +17,12 @@ from core.submissions import create_once
 from cycles.access import access_cycle
 from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
+from plan.links import label_actions
 
 from .. import chart, selectors, services
 from ..access import access_decision, access_review
 from ..forms import ApplyForm, DecisionsForm, ReviewForm
+from ..links import label_decisions
 from ..models import ActionDecision, Decision, Review
 from .common import evaluation_url, page_context
 
@@ -66,8 +68,9 @@ def review_create(request: HttpRequest, access: PartnershipAccess, cycle_pk: int
 
 def _detail_context(access: PartnershipAccess, review: Review, can_edit: bool, form: DecisionsForm | None = None):
     review = selectors.review_detail(review)
-    actions = selectors.review_actions(review)
-    decisions = selectors.review_decisions(review)
+    slug, cycle_pk = access.partnership.slug, _cycle(review).pk
+    actions = label_actions(selectors.review_actions(review), slug=slug, cycle_pk=cycle_pk)
+    decisions = label_decisions(selectors.review_decisions(review), slug=slug, cycle_pk=cycle_pk)
     by_action = {decision.action_id: decision for decision in decisions}
     state = fingerprint(selectors.decision_state(decisions))
     applied = {decision.action_id for decision in decisions if decision.is_applied}
@@ -163,8 +166,9 @@ def _shown(choice: tuple[str, str] | None) -> str:
 @partnership_view(Perm.EDIT_PLAN, methods=("POST",))
 def review_decisions(request: HttpRequest, access: PartnershipAccess, cycle_pk: int, review_pk: int) -> HttpResponse:
     review = _editable(access, cycle_pk, review_pk)
-    actions = selectors.review_actions(review)
-    decisions = selectors.review_decisions(review)
+    slug, cycle_pk = access.partnership.slug, _cycle(review).pk
+    actions = label_actions(selectors.review_actions(review), slug=slug, cycle_pk=cycle_pk)
+    decisions = label_decisions(selectors.review_decisions(review), slug=slug, cycle_pk=cycle_pk)
     applied = {decision.action_id for decision in decisions if decision.is_applied}
     form = DecisionsForm(request.POST, actions=actions, applied=applied)
     if not form.is_valid():
