@@ -51,15 +51,22 @@ class ImportContext:
         label = str(row.spec.column(column).label) if column else ""
         self.problems.append(Problem(sheet=str(row.spec.title), line=row.line, column=label, message=message))
 
-    def checked(self, row: Row, form_class: type[forms.ModelForm], *, instance=None, **extra):
+    def checked(self, row: Row, form_class: type[forms.Form], *, instance=None, values=None, **extra):
         """The row through the app's form (`instance` for an update): the form's instance, with the row's values,
-        or None when a cell is refused (each refusal a problem at its column, in the order of the columns)."""
+        or None when a cell is refused (each refusal a problem at its column, in the order of the columns).
+
+        `values` are what the importer resolved itself and the form receives as a page would post them: a
+        reference written as a name and given as its key, the fields the sheet does not carry kept as the record
+        holds them. A form that is not a ModelForm (a row of a set) gives its cleaned data."""
         data, refused = self._form_data(row)
+        data.update(values or {})
         if instance is not None:
             data["version"] = instance.version
-        form = form_class(data, instance=instance, **extra)
+        if issubclass(form_class, forms.BaseModelForm):
+            extra["instance"] = instance
+        form = form_class(data, **extra)
         if form.is_valid() and not refused:
-            return form.instance
+            return form.instance if isinstance(form, forms.BaseModelForm) else form.cleaned_data
         order = [column.key for column in row.spec.columns]
         found = list(refused.items())
         for name, errors in form.errors.items():

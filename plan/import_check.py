@@ -1,0 +1,480 @@
+"""The check of a whole plan's import (plan/imports.py names the sheets): each sheet in the order of the plan, each
+row through the plan's own form, each reference resolved against what the cycle holds and what the earlier sheets
+of the file add. Nothing is written here: the plan's changes are closures over the plan's services, written in the
+order of the sheets (an objective before its transformations, an action before its partners) and in one
+transaction by imports/running.py.
+
+What exists is read once, whatever the size of the file; the forms' own checks cost a few queries a row."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import partial
+
+from django.utils.translation import gettext as _
+
+from cycles.models import Cycle
+from imports.checking import ImportContext, Row, choice
+from imports.registry import Change, Plan
+from organizations.models import Organization
+from partnerships.permissions import Perm
+from priorities import services as priority_services
+from priorities.forms import ObjectiveForm
+from priorities.models import Objective
+
+from . import rows as plan_rows
+from . import services
+from .forms import ActionForm, BudgetRow, IndicatorForm, PartnerRow, TargetRow, TransformationForm
+from .imports import ACTIONS, BUDGET, INDICATORS, LINES, OBJECTIVES, PARTNERS, TARGETS, TRANSFORMATIONS
+from .models import Action, ActionPartner, BudgetLine, DesiredChange, Funder, Indicator, Target
+
+OBJECTIVE_FIELDS = ("position", "title", "description")
+TRANSFORMATION_FIELDS = ("statement", "lead_id")
+INDICATOR_FIELDS = tuple(name for name in IndicatorForm.Meta.fields if name != "baseline_statistic")
+ACTION_FIELDS = (
+    "title",
+    "description",
+    "clienteles",
+    "territory",
+    "lead_id",
+    "starts_on",
+    "ends_on",
+    "status",
+    "follow_up",
+    "human_resources",
+    "material_resources",
+)
+
+
+def key(text: str) -> str:
+    """A label as rows compare it: spaces single, case ignored."""
+    return " ".join(str(text).split()).casefold()
+
+
+def _with_parent(form_class, parent_field: str):
+    """The plan's form for a row whose parent the file names: set on the record rather than chosen among the
+    cycle's, since a parent the same file adds has no key yet (it is saved first, when the import is written)."""
+
+    class ParentSetForm(form_class):
+        def __init__(self, *args, parent=None, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.fields.pop(parent_field)
+            if parent is not None:
+                setattr(self.instance, parent_field, parent)
+
+    return ParentSetForm
+
+
+TransformationRowForm = _with_parent(TransformationForm, "objective")
+ActionRowForm = _with_parent(ActionForm, "transformations")
+
+
+@dataclass
+class Known:
+    """What the cycle holds, read once, and what the file adds sheet after sheet, by the labels rows use."""
+
+    cycle: Cycle
+    organizations: dict[str, Organization]
+    funders: dict[str, Funder]
+    objectives: dict[str, Objective] = field(default_factory=dict)
+    transformations: dict[tuple[str, str], DesiredChange] = field(default_factory=dict)
+    indicators: dict[tuple[str, str, str], list[Indicator]] = field(default_factory=lambda: defaultdict(list))
+    targets: dict[tuple[int, object], list[Target]] = field(default_factory=lambda: defaultdict(list))
+    actions: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
+    partners: dict[tuple[int, int], ActionPartner] = field(default_factory=dict)
+    budget: dict[tuple[int, int, int], list[BudgetLine]] = field(default_factory=lambda: defaultdict(list))
+
+
+def read(cycle: Cycle) -> Known:
+    partnership_id = cycle.partnership_id
+    known = Known(
+        cycle=cycle,
+        organizations={key(o.name): o for o in Organization.objects.filter(partnership_id=partnership_id)},
+        funders={key(f.name): f for f in Funder.objects.filter(partnership_id=partnership_id)},
+    )
+    objectives = Objective.objects.filter(cycle=cycle).prefetch_related("priorities", "factors")
+    for objective in objectives:
+        known.objectives.setdefault(key(objective.title), objective)
+    by_pk = {o.pk: o for o in known.objectives.values()}
+    transformations = DesiredChange.objects.filter(objective__in=list(by_pk)).prefetch_related("partners", "factors")
+    for transformation in transformations:
+        transformation.objective = by_pk[transformation.objective_id]
+        known.transformations[(key(transformation.objective.title), transformation.system)] = transformation
+    by_transformation = {t.pk: label for label, t in known.transformations.items()}
+    for indicator in Indicator.objects.filter(transformation_id__in=list(by_transformation)):
+        known.indicators[(*by_transformation[indicator.transformation_id], key(indicator.name))].append(indicator)
+    for target in Target.objects.filter(indicator__transformation_id__in=list(by_transformation)).order_by("pk"):
+        known.targets[(target.indicator_id, target.date)].append(target)
+    actions = Action.objects.filter(cycle=cycle).prefetch_related("transformations", "factors", "services")
+    for action in actions:
+        known.actions[key(action.title)].append(action)
+    for part in ActionPartner.objects.filter(action__cycle=cycle):
+        known.partners[(part.action_id, part.organization_id)] = part
+    for line in BudgetLine.objects.filter(action__cycle=cycle).order_by("pk"):
+        known.budget[(line.action_id, line.year, line.funder_id)].append(line)
+    return known
+
+
+def check(context: ImportContext, tables: dict[str, list[Row]]) -> Plan:
+    known = read(context.cycle)
+    plan = Plan()
+    for sheet, check_row in (
+        (OBJECTIVES, _objective),
+        (TRANSFORMATIONS, _transformation),
+        (INDICATORS, _indicator),
+        (TARGETS, _target),
+        (ACTIONS, _action),
+        (PARTNERS, _partner),
+        (BUDGET, _budget_line),
+    ):
+        seen: dict[object, int] = {}
+        for row in tables.get(sheet.key, []):
+            check_row(context, known, plan, row, seen)
+    return plan
+
+
+def _once(context: ImportContext, row: Row, seen: dict, label: object, column: str) -> bool:
+    """Whether this is the first row of the sheet to name this record (a second would overwrite the first)."""
+    if label in seen:
+        message = _("Cette ligne désigne la même fiche que la ligne %(line)s.") % {"line": seen[label]}
+        context.problem(row, message, column)
+        return False
+    seen[label] = row.line
+    return True
+
+
+def _update(plan: Plan, *, same: bool, write) -> None:
+    """A change for an update, or one more unchanged row when the import says what the record holds."""
+    if same:
+        plan.unchanged += 1
+    else:
+        plan.changes.append(Change(created=False, write=write))
+
+
+def _state(record, fields: tuple[str, ...]) -> dict:
+    return {name: getattr(record, name) for name in fields}
+
+
+def _same(record, values: dict, fields: tuple[str, ...]) -> bool:
+    return all(getattr(record, name) == values[name] for name in fields)
+
+
+# --- References ----------------------------------------------------------------------------------------------------
+
+
+def _system(context: ImportContext, row: Row, *, report: bool = True) -> str | None:
+    try:
+        return choice(row.spec.column("system"), row.cells.get("system")) or None
+    except ValueError as error:
+        if report:
+            context.problem(row, str(error), "system")
+        return None
+
+
+def _objective_of(context: ImportContext, known: Known, row: Row) -> Objective | None:
+    title = row.text("objective")
+    found = known.objectives.get(key(title))
+    if found is None:
+        message = (
+            _("Valeur obligatoire manquante.") if not title else _("Aucun objectif de ce cycle ne porte ce titre.")
+        )
+        context.problem(row, message, "objective")
+    return found
+
+
+def _transformation_of(context: ImportContext, known: Known, row: Row) -> tuple[str, str] | None:
+    objective, system = _objective_of(context, known, row), _system(context, row)
+    if objective is None or system is None:
+        if objective is not None and not row.text("system"):
+            context.problem(row, _("Valeur obligatoire manquante."), "system")
+        return None
+    label = (key(objective.title), system)
+    if label not in known.transformations:
+        context.problem(row, _("Cet objectif n'a pas de transformation souhaitée pour ce système."), "system")
+        return None
+    return label
+
+
+def _organization(context: ImportContext, known: Known, row: Row, column: str, name: str) -> Organization | None:
+    found = known.organizations.get(key(name))
+    if found is None:
+        message = _("Aucun organisme partenaire du regroupement ne porte le nom « %(name)s ».") % {"name": name}
+        context.problem(row, message, column)
+    return found
+
+
+def _organizations(context: ImportContext, known: Known, row: Row, column: str) -> list[Organization] | None:
+    names = [name.strip() for name in row.text(column).split(LINES) if name.strip()]
+    found = [_organization(context, known, row, column, name) for name in names]
+    return None if None in found else found
+
+
+def _action_of(context: ImportContext, known: Known, row: Row) -> Action | None:
+    title = row.text("action")
+    found = known.actions.get(key(title), [])
+    if len(found) == 1:
+        return found[0]
+    if not title:
+        context.problem(row, _("Valeur obligatoire manquante."), "action")
+    elif not found:
+        context.problem(row, _("Aucune action de ce cycle ne porte ce titre."), "action")
+    else:
+        context.problem(row, _("Plusieurs actions portent ce titre : renommez-les pour les distinguer."), "action")
+    return None
+
+
+def _pk(record) -> object:
+    return record.pk if record is not None and record.pk else ""
+
+
+# --- The sheets ----------------------------------------------------------------------------------------------------
+
+
+def _objective(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
+    label = key(row.text("title"))
+    if label and not _once(context, row, seen, label, "title"):
+        return
+    current = known.objectives.get(label)
+    before = _state(current, OBJECTIVE_FIELDS) if current else None
+    values = {}
+    if current is not None:
+        values = {
+            "priorities": [p.pk for p in current.priorities.all()],
+            "factors": [f.pk for f in current.factors.all()],
+        }
+    objective = context.checked(row, ObjectiveForm, instance=current, values=values, cycle=known.cycle)
+    if objective is None:
+        return
+    if current is not None and objective.position is None:
+        objective.position = before["position"]
+    if current is not None and _same(objective, before, OBJECTIVE_FIELDS):
+        plan.unchanged += 1
+        return
+    if not context.access.can(Perm.EDIT_PRIORITIES):
+        context.problem(row, _("Vous n'avez pas le droit de modifier les objectifs (Outil 8)."), "title")
+        return
+    if current is None:
+        known.objectives[label] = objective
+        write = partial(
+            priority_services.objective_create, cycle=known.cycle, objective=objective, priorities=[], factors=[]
+        )
+        plan.changes.append(Change(created=True, write=write))
+    else:
+        write = partial(
+            priority_services.objective_update,
+            objective=current,
+            expected_version=current.version,
+            priorities=values["priorities"],
+            factors=values["factors"],
+        )
+        plan.changes.append(Change(created=False, write=write))
+
+
+def _transformation(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
+    objective, system = _objective_of(context, known, row), _system(context, row, report=False)
+    label = (key(objective.title), system) if objective is not None and system else None
+    if label and not _once(context, row, seen, label, "system"):
+        return
+    lead = _organization(context, known, row, "lead", row.text("lead")) if row.text("lead") else None
+    partners = _organizations(context, known, row, "partners")
+    current = known.transformations.get(label) if label else None
+    before = _state(current, TRANSFORMATION_FIELDS) if current else None
+    values = {
+        "lead": _pk(lead),
+        "partners": [o.pk for o in partners or []],
+        "factors": [f.pk for f in current.factors.all()] if current else [],
+    }
+    transformation = context.checked(
+        row, TransformationRowForm, instance=current, values=values, parent=objective, cycle=known.cycle
+    )
+    if transformation is None or objective is None or partners is None or (row.text("lead") and lead is None):
+        return
+    if current is None:
+        known.transformations[label] = transformation
+        write = partial(services.transformation_create, transformation=transformation, factors=[], partners=partners)
+        plan.changes.append(Change(created=True, write=write))
+        return
+    write = partial(
+        services.transformation_update,
+        transformation=current,
+        expected_version=current.version,
+        factors=values["factors"],
+        partners=partners,
+    )
+    same_partners = {o.pk for o in current.partners.all()} == {o.pk for o in partners}
+    _update(plan, same=same_partners and _same(current, before, TRANSFORMATION_FIELDS), write=write)
+
+
+def _indicator(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
+    parent = _transformation_of(context, known, row)
+    label = (*parent, key(row.text("name"))) if parent else None
+    if label and not _once(context, row, seen, label, "name"):
+        return
+    found = known.indicators.get(label, []) if label else []
+    if len(found) > 1:
+        message = _("Plusieurs indicateurs de cette transformation portent ce nom : renommez-les pour les distinguer.")
+        context.problem(row, message, "name")
+        return
+    current = found[0] if found else None
+    before = _state(current, INDICATOR_FIELDS) if current else None
+    values = {"baseline_statistic": current.baseline_statistic_id or "" if current else ""}
+    partnership = context.access.partnership
+    indicator = context.checked(row, IndicatorForm, instance=current, values=values, partnership=partnership)
+    if indicator is None or parent is None:
+        return
+    if current is None:
+        known.indicators[label] = [indicator]
+        transformation = known.transformations[parent]
+        write = partial(services.indicator_create, transformation=transformation, indicator=indicator)
+        plan.changes.append(Change(created=True, write=write))
+        return
+    write = partial(services.indicator_update, indicator=current, expected_version=current.version)
+    _update(plan, same=_same(current, before, INDICATOR_FIELDS), write=write)
+
+
+def _target(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
+    parent = _transformation_of(context, known, row)
+    indicator = None
+    if parent is not None:
+        found = known.indicators.get((*parent, key(row.text("indicator"))), [])
+        if len(found) != 1:
+            message = (
+                _("Cette transformation n'a pas d'indicateur de ce nom.")
+                if not found
+                else _(
+                    "Plusieurs indicateurs de cette transformation portent ce nom : renommez-les pour les distinguer."
+                )
+            )
+            context.problem(row, message, "indicator")
+        else:
+            indicator = found[0]
+    values = context.checked(row, TargetRow, cycle=known.cycle)
+    if values is None or indicator is None:
+        return
+    if values["value"] is None:
+        context.problem(row, _("Valeur obligatoire manquante."), "value")
+        return
+    if not _once(context, row, seen, (id(indicator), values["date"]), "date"):
+        return
+    same = known.targets.get((indicator.pk, values["date"])) if indicator.pk else None
+    current = same.pop(0) if same else None
+    write = partial(plan_rows.row_save, rows_of=plan_rows.TARGETS, parent=indicator, record=current, values=values)
+    if current is None:
+        plan.changes.append(Change(created=True, write=write))
+    else:
+        _update(plan, same=current.value == values["value"], write=write)
+
+
+def _action_transformations(context: ImportContext, known: Known, row: Row) -> list[DesiredChange] | None:
+    found = []
+    for line in (text.strip() for text in row.text("transformations").split(LINES)):
+        if not line:
+            continue
+        title, _dash, system_label = line.rpartition(" — ")
+        try:
+            system = choice(TRANSFORMATIONS.column("system"), system_label.strip()) if title else None
+        except ValueError:
+            system = None
+        transformation = known.transformations.get((key(title), system)) if system else None
+        if transformation is None:
+            message = _("« %(label)s » : aucune transformation de ce plan ne porte ce titre d'objectif et ce système.")
+            context.problem(row, message % {"label": line}, "transformations")
+            return None
+        found.append(transformation)
+    return found
+
+
+def _clienteles(context: ImportContext, row: Row) -> list[str] | None:
+    codes = []
+    for text in row.text("clientele_codes").replace(";", LINES).split(LINES):
+        if text.strip():
+            try:
+                codes.append(choice(row.spec.column("clientele_codes"), text.strip()))
+            except ValueError as error:
+                context.problem(row, str(error), "clientele_codes")
+                return None
+    return codes
+
+
+def _action(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
+    label = key(row.text("title"))
+    if label and not _once(context, row, seen, label, "title"):
+        return
+    found = known.actions.get(label, [])
+    if len(found) > 1:
+        context.problem(row, _("Plusieurs actions portent ce titre : renommez-les pour les distinguer."), "title")
+        return
+    current = found[0] if found else None
+    before = _state(current, ACTION_FIELDS) if current else None
+    transformations = _action_transformations(context, known, row)
+    clienteles = _clienteles(context, row)
+    lead = _organization(context, known, row, "lead", row.text("lead")) if row.text("lead") else None
+    values = {"lead": _pk(lead), "clientele_codes": clienteles or []}
+    if current is not None:
+        values |= {"factors": [f.pk for f in current.factors.all()], "services": [s.pk for s in current.services.all()]}
+    action = context.checked(row, ActionRowForm, instance=current, values=values, cycle=known.cycle)
+    if action is None or transformations is None or clienteles is None or (row.text("lead") and lead is None):
+        return
+    if current is None:
+        known.actions[label] = [action]
+        write = partial(
+            services.action_create,
+            cycle=known.cycle,
+            action=action,
+            transformations=transformations,
+            factors=[],
+            services=[],
+        )
+        plan.changes.append(Change(created=True, write=write))
+        return
+    write = partial(
+        services.action_update,
+        action=current,
+        expected_version=current.version,
+        transformations=transformations,
+        factors=values["factors"],
+        services=values["services"],
+    )
+    same_links = {t.pk for t in current.transformations.all()} == {t.pk for t in transformations}
+    _update(plan, same=same_links and _same(current, before, ACTION_FIELDS), write=write)
+
+
+def _partner(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
+    action = _action_of(context, known, row)
+    name = row.text("organization")
+    organization = _organization(context, known, row, "organization", name) if name else None
+    if not name:
+        context.problem(row, _("Valeur obligatoire manquante."), "organization")
+    values = context.checked(row, PartnerRow, values={"organization": _pk(organization)}, cycle=known.cycle)
+    if values is None or action is None or organization is None:
+        return
+    if not _once(context, row, seen, (id(action), organization.pk), "organization"):
+        return
+    current = known.partners.get((action.pk, organization.pk)) if action.pk else None
+    write = partial(plan_rows.row_save, rows_of=plan_rows.PARTNERS, parent=action, record=current, values=values)
+    if current is None:
+        plan.changes.append(Change(created=True, write=write))
+        return
+    _update(plan, same=_same(current, values, ("role", "contribution_in_kind", "contribution_money")), write=write)
+
+
+def _budget_line(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
+    action = _action_of(context, known, row)
+    name = row.text("funder")
+    funder = known.funders.get(key(name))
+    if funder is None:
+        message = (
+            _("Valeur obligatoire manquante.")
+            if not name
+            else _("Aucun bailleur de fonds de la liste du regroupement ne porte ce nom.")
+        )
+        context.problem(row, message, "funder")
+    values = context.checked(row, BudgetRow, values={"funder": _pk(funder)}, cycle=known.cycle)
+    if values is None or action is None or funder is None:
+        return
+    same = known.budget.get((action.pk, values["year"], funder.pk)) if action.pk else None
+    current = same.pop(0) if same else None
+    write = partial(plan_rows.row_save, rows_of=plan_rows.BUDGET, parent=action, record=current, values=values)
+    if current is None:
+        plan.changes.append(Change(created=True, write=write))
+        return
+    _update(plan, same=_same(current, values, ("amount", "status", "nature")), write=write)
