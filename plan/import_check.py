@@ -12,8 +12,9 @@ from functools import partial
 
 from django.utils.translation import gettext as _
 
+from core.imports import Formula
 from cycles.models import Cycle
-from imports.checking import ImportContext, Row, choice
+from imports.checking import ImportContext, Row, choice, form_value
 from imports.registry import Change, Plan
 from organizations.models import Organization
 from partnerships.permissions import Perm
@@ -25,7 +26,19 @@ from . import rows as plan_rows
 from . import services
 from .forms import ActionForm, BudgetRow, IndicatorForm, PartnerRow, TargetRow, TransformationForm
 from .imports import ACTIONS, BUDGET, INDICATORS, LINES, OBJECTIVES, PARTNERS, TARGETS, TRANSFORMATIONS
-from .models import Action, ActionPartner, BudgetLine, DesiredChange, Funder, Indicator, Target
+from .models import (
+    Action,
+    ActionPartner,
+    ActionStatus,
+    BudgetLine,
+    BudgetNature,
+    BudgetStatus,
+    DesiredChange,
+    Funder,
+    Indicator,
+    Polarity,
+    Target,
+)
 
 OBJECTIVE_FIELDS = ("position", "title", "description")
 TRANSFORMATION_FIELDS = ("statement", "lead_id")
@@ -50,22 +63,29 @@ def key(text: str) -> str:
     return " ".join(str(text).split()).casefold()
 
 
-def _with_parent(form_class, parent_field: str):
-    """The plan's form for a row whose parent the file names: set on the record rather than chosen among the
-    cycle's, since a parent the same file adds has no key yet (it is saved first, when the import is written)."""
+def _with_references(form_class, *names: str):
+    """The plan's form for a row whose references (a parent, an organization, a funder) the importer resolved
+    itself, among the partnership's records read once: they are set on the record (`references`) rather than
+    chosen in the form, since a parent the same file adds has no key yet (it is saved first, when the import is
+    written), and since the form would look each one up again. The form checks every other field."""
 
-    class ParentSetForm(form_class):
-        def __init__(self, *args, parent=None, **kwargs) -> None:
+    class ReferencesSetForm(form_class):
+        required_fields = tuple(name for name in getattr(form_class, "required_fields", ()) if name not in names)
+
+        def __init__(self, *args, references=None, **kwargs) -> None:
             super().__init__(*args, **kwargs)
-            self.fields.pop(parent_field)
-            if parent is not None:
-                setattr(self.instance, parent_field, parent)
+            for name in names:
+                self.fields.pop(name)
+            for name, value in (references or {}).items():
+                setattr(self.instance, name, value)
 
-    return ParentSetForm
+    return ReferencesSetForm
 
 
-TransformationRowForm = _with_parent(TransformationForm, "objective")
-ActionRowForm = _with_parent(ActionForm, "transformations")
+TransformationRowForm = _with_references(TransformationForm, "objective", "lead", "partners")
+ActionRowForm = _with_references(ActionForm, "transformations", "lead")
+PartnerRowForm = _with_references(PartnerRow, "organization")
+BudgetRowForm = _with_references(BudgetRow, "funder")
 
 
 @dataclass
@@ -82,6 +102,8 @@ class Known:
     actions: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
     partners: dict[tuple[int, int], ActionPartner] = field(default_factory=dict)
     budget: dict[tuple[int, int, int], list[BudgetLine]] = field(default_factory=lambda: defaultdict(list))
+    # The records whose own row has a problem: a row naming one is not told again that it does not exist.
+    refused: set[tuple[str, object]] = field(default_factory=set)
 
 
 def read(cycle: Cycle) -> Known:
@@ -128,8 +150,23 @@ def check(context: ImportContext, tables: dict[str, list[Row]]) -> Plan:
     ):
         seen: dict[object, int] = {}
         for row in tables.get(sheet.key, []):
-            check_row(context, known, plan, row, seen)
+            if not _formula_refused(context, row):
+                check_row(context, known, plan, row, seen)
     return plan
+
+
+def _formula_refused(context: ImportContext, row: Row) -> bool:
+    """A formula where a row names another record is refused as in any other cell (checking.form_value)."""
+    refused = False
+    for column in row.spec.columns:
+        cell = row.cells.get(column.key)
+        if not column.form_field and isinstance(cell, Formula):
+            try:
+                form_value(column, cell)
+            except ValueError as error:
+                context.problem(row, str(error), column.key)
+                refused = True
+    return refused
 
 
 def _once(context: ImportContext, row: Row, seen: dict, label: object, column: str) -> bool:
@@ -173,7 +210,7 @@ def _system(context: ImportContext, row: Row, *, report: bool = True) -> str | N
 def _objective_of(context: ImportContext, known: Known, row: Row) -> Objective | None:
     title = row.text("objective")
     found = known.objectives.get(key(title))
-    if found is None:
+    if found is None and ("objective", key(title)) not in known.refused:
         message = (
             _("Valeur obligatoire manquante.") if not title else _("Aucun objectif de ce cycle ne porte ce titre.")
         )
@@ -188,6 +225,8 @@ def _transformation_of(context: ImportContext, known: Known, row: Row) -> tuple[
             context.problem(row, _("Valeur obligatoire manquante."), "system")
         return None
     label = (key(objective.title), system)
+    if label in known.refused:
+        return None
     if label not in known.transformations:
         context.problem(row, _("Cet objectif n'a pas de transformation souhaitée pour ce système."), "system")
         return None
@@ -213,6 +252,8 @@ def _action_of(context: ImportContext, known: Known, row: Row) -> Action | None:
     found = known.actions.get(key(title), [])
     if len(found) == 1:
         return found[0]
+    if ("action", key(title)) in known.refused:
+        return None
     if not title:
         context.problem(row, _("Valeur obligatoire manquante."), "action")
     elif not found:
@@ -222,8 +263,9 @@ def _action_of(context: ImportContext, known: Known, row: Row) -> Action | None:
     return None
 
 
-def _pk(record) -> object:
-    return record.pk if record is not None and record.pk else ""
+def _defaults(row: Row, **defaults) -> dict:
+    """What an empty cell means where the record has a default (as the page's form offers it first)."""
+    return {name: value for name, value in defaults.items() if not row.text(name)}
 
 
 # --- The sheets ----------------------------------------------------------------------------------------------------
@@ -243,6 +285,7 @@ def _objective(context: ImportContext, known: Known, plan: Plan, row: Row, seen:
         }
     objective = context.checked(row, ObjectiveForm, instance=current, values=values, cycle=known.cycle)
     if objective is None:
+        known.refused.add(("objective", label))
         return
     if current is not None and objective.position is None:
         objective.position = before["position"]
@@ -251,6 +294,7 @@ def _objective(context: ImportContext, known: Known, plan: Plan, row: Row, seen:
         return
     if not context.access.can(Perm.EDIT_PRIORITIES):
         context.problem(row, _("Vous n'avez pas le droit de modifier les objectifs (Outil 8)."), "title")
+        known.refused.add(("objective", label))
         return
     if current is None:
         known.objectives[label] = objective
@@ -278,15 +322,13 @@ def _transformation(context: ImportContext, known: Known, plan: Plan, row: Row, 
     partners = _organizations(context, known, row, "partners")
     current = known.transformations.get(label) if label else None
     before = _state(current, TRANSFORMATION_FIELDS) if current else None
-    values = {
-        "lead": _pk(lead),
-        "partners": [o.pk for o in partners or []],
-        "factors": [f.pk for f in current.factors.all()] if current else [],
-    }
+    values = {"factors": [f.pk for f in current.factors.all()] if current else []}
+    references = {"lead": lead} | ({"objective": objective} if objective else {})
     transformation = context.checked(
-        row, TransformationRowForm, instance=current, values=values, parent=objective, cycle=known.cycle
+        row, TransformationRowForm, instance=current, values=values, references=references, cycle=known.cycle
     )
     if transformation is None or objective is None or partners is None or (row.text("lead") and lead is None):
+        known.refused.add(label)
         return
     if current is None:
         known.transformations[label] = transformation
@@ -317,9 +359,11 @@ def _indicator(context: ImportContext, known: Known, plan: Plan, row: Row, seen:
     current = found[0] if found else None
     before = _state(current, INDICATOR_FIELDS) if current else None
     values = {"baseline_statistic": current.baseline_statistic_id or "" if current else ""}
+    values |= _defaults(row, polarity=current.polarity if current else Polarity.HIGHER)
     partnership = context.access.partnership
     indicator = context.checked(row, IndicatorForm, instance=current, values=values, partnership=partnership)
     if indicator is None or parent is None:
+        known.refused.add(label)
         return
     if current is None:
         known.indicators[label] = [indicator]
@@ -336,7 +380,9 @@ def _target(context: ImportContext, known: Known, plan: Plan, row: Row, seen: di
     indicator = None
     if parent is not None:
         found = known.indicators.get((*parent, key(row.text("indicator"))), [])
-        if len(found) != 1:
+        if not found and (*parent, key(row.text("indicator"))) in known.refused:
+            pass
+        elif len(found) != 1:
             message = (
                 _("Cette transformation n'a pas d'indicateur de ce nom.")
                 if not found
@@ -352,8 +398,6 @@ def _target(context: ImportContext, known: Known, plan: Plan, row: Row, seen: di
         return
     if values["value"] is None:
         context.problem(row, _("Valeur obligatoire manquante."), "value")
-        return
-    if not _once(context, row, seen, (id(indicator), values["date"]), "date"):
         return
     same = known.targets.get((indicator.pk, values["date"])) if indicator.pk else None
     current = same.pop(0) if same else None
@@ -375,6 +419,8 @@ def _action_transformations(context: ImportContext, known: Known, row: Row) -> l
         except ValueError:
             system = None
         transformation = known.transformations.get((key(title), system)) if system else None
+        if transformation is None and (key(title), system) in known.refused:
+            return None
         if transformation is None:
             message = _("« %(label)s » : aucune transformation de ce plan ne porte ce titre d'objectif et ce système.")
             context.problem(row, message % {"label": line}, "transformations")
@@ -408,11 +454,15 @@ def _action(context: ImportContext, known: Known, plan: Plan, row: Row, seen: di
     transformations = _action_transformations(context, known, row)
     clienteles = _clienteles(context, row)
     lead = _organization(context, known, row, "lead", row.text("lead")) if row.text("lead") else None
-    values = {"lead": _pk(lead), "clientele_codes": clienteles or []}
+    values = {"clientele_codes": clienteles or []}
+    values |= _defaults(row, status=current.status if current else ActionStatus.PLANNED)
     if current is not None:
         values |= {"factors": [f.pk for f in current.factors.all()], "services": [s.pk for s in current.services.all()]}
-    action = context.checked(row, ActionRowForm, instance=current, values=values, cycle=known.cycle)
+    action = context.checked(
+        row, ActionRowForm, instance=current, values=values, references={"lead": lead}, cycle=known.cycle
+    )
     if action is None or transformations is None or clienteles is None or (row.text("lead") and lead is None):
+        known.refused.add(("action", label))
         return
     if current is None:
         known.actions[label] = [action]
@@ -444,9 +494,10 @@ def _partner(context: ImportContext, known: Known, plan: Plan, row: Row, seen: d
     organization = _organization(context, known, row, "organization", name) if name else None
     if not name:
         context.problem(row, _("Valeur obligatoire manquante."), "organization")
-    values = context.checked(row, PartnerRow, values={"organization": _pk(organization)}, cycle=known.cycle)
+    values = context.checked(row, PartnerRowForm, cycle=known.cycle)
     if values is None or action is None or organization is None:
         return
+    values["organization"] = organization
     if not _once(context, row, seen, (id(action), organization.pk), "organization"):
         return
     current = known.partners.get((action.pk, organization.pk)) if action.pk else None
@@ -468,9 +519,11 @@ def _budget_line(context: ImportContext, known: Known, plan: Plan, row: Row, see
             else _("Aucun bailleur de fonds de la liste du regroupement ne porte ce nom.")
         )
         context.problem(row, message, "funder")
-    values = context.checked(row, BudgetRow, values={"funder": _pk(funder)}, cycle=known.cycle)
+    defaults = _defaults(row, status=BudgetStatus.REQUESTED, nature=BudgetNature.CASH)
+    values = context.checked(row, BudgetRowForm, values=defaults, cycle=known.cycle)
     if values is None or action is None or funder is None:
         return
+    values["funder"] = funder
     same = known.budget.get((action.pk, values["year"], funder.pk)) if action.pk else None
     current = same.pop(0) if same else None
     write = partial(plan_rows.row_save, rows_of=plan_rows.BUDGET, parent=action, record=current, values=values)
