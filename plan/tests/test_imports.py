@@ -419,3 +419,15 @@ def test_each_objective_transformation_and_action_costs_the_queries_of_its_form(
     # pickers), and Django checks an action's dates against the database's rule in a query of its own (in a
     # savepoint): six queries for the three rows, whatever else the plan holds.
     assert large - small <= 6 * 10
+
+
+def test_the_export_in_english_imports_as_well(cast, client_for, cycle, empty_cycle):
+    a_whole_plan(cast, cycle)
+    client = client_for(cast.coordinator)
+    french = _export(client, cast, cycle)
+    client.cookies["django_language"] = "en"
+    english = _export(client, cast, cycle)
+    assert "Targets" in _cells(english)
+    assert import_file(client, _address(cast, empty_cycle), english).status_code == 302
+    client.cookies["django_language"] = "fr"
+    assert _cells(_export(client, cast, empty_cycle)) == _cells(french)
