@@ -209,13 +209,21 @@ def _system(context: ImportContext, row: Row, *, report: bool = True) -> str | N
 
 def _objective_of(context: ImportContext, known: Known, row: Row) -> Objective | None:
     title = row.text("objective")
-    found = known.objectives.get(key(title))
+    found = known.objectives.get(key(title)) or _numbered(known, title)
     if found is None and ("objective", key(title)) not in known.refused:
         message = (
             _("Valeur obligatoire manquante.") if not title else _("Aucun objectif de ce cycle ne porte ce titre.")
         )
         context.problem(row, message, "objective")
     return found
+
+
+def _numbered(known: Known, text: str) -> Objective | None:
+    """An objective named by its number (Outil 8's order) rather than its title, when one alone has it."""
+    if not text.isdigit():
+        return None
+    found = [o for o in known.objectives.values() if o.position == int(text)]
+    return found[0] if len(found) == 1 else None
 
 
 def _transformation_of(context: ImportContext, known: Known, row: Row) -> tuple[str, str] | None:

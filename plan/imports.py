@@ -21,7 +21,7 @@ OBJECTIVE_REF = Column(
     gettext_lazy("Objectif"),
     required=True,
     form_field=False,
-    help=gettext_lazy("Le titre de l'objectif, tel que la feuille « Objectifs » ou l'Outil 8 l'écrit."),
+    help=gettext_lazy("Le titre de l'objectif, tel que la feuille « Objectifs » ou l'Outil 8 l'écrit, ou son numéro."),
 )
 SYSTEM_REF = Column("system", gettext_lazy("Système"), required=True, kind=CHOICE, choices=tuple(System.choices))
 INDICATOR_REF = Column(

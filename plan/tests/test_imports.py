@@ -431,3 +431,19 @@ def test_the_export_in_english_imports_as_well(cast, client_for, cycle, empty_cy
     assert import_file(client, _address(cast, empty_cycle), english).status_code == 302
     client.cookies["django_language"] = "fr"
     assert _cells(_export(client, cast, empty_cycle)) == _cells(french)
+
+
+def test_the_import_page_links_to_the_template_and_the_current_export(cast, client_for, cycle):
+    html = client_for(cast.coordinator).get(_address(cast, cycle)).content.decode()
+    assert _address(cast, cycle) + "modele.xlsx" in html
+    assert f"/p/{cast.partnership.slug}/cycles/{cycle.pk}/documents/plan.xlsx" in html
+    assert "Objectifs" in html and "Cibles" in html and "Partenaires des actions" in html
+
+
+def test_an_objective_may_be_named_by_its_number(cast, client_for, cycle):
+    ObjectiveFactory(cycle=cycle, title="Favoriser l'éveil à la lecture", position=3)
+    content = workbook(
+        {"Transformations souhaitées": [TRANSFORMATION_HEADERS, ["3", "Enfant", "Les enfants lisent.", ""]]}
+    )
+    assert import_file(client_for(cast.coordinator), _address(cast, cycle), content).status_code == 302
+    assert DesiredChange.objects.get().objective.title == "Favoriser l'éveil à la lecture"
