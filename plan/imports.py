@@ -3,7 +3,7 @@ sheets with these headers, one row per record): objectives, desired transformati
 the actions' partners and their budget lines. Rows name each other by the labels the export writes — an objective
 by its title, a transformation by its objective and system, an indicator by its name within its transformation,
 an action by its title, an organization or a funder by its name, without case. A row naming a record that exists
-updates it, any other adds one; nothing is deleted. The check itself is in `plan/import_check.py`."""
+updates it, any other adds one; nothing is deleted. The check itself is in `plan/importing/`."""
 
 from django.utils.translation import gettext_lazy
 
@@ -346,7 +346,7 @@ ROWS = {
 
 
 def _check(context, tables):
-    from .import_check import check  # which reads these sheets: imported when an import runs
+    from .importing.check import check  # which reads these sheets: imported when an import runs
 
     return check(context, tables)
 

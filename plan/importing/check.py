@@ -6,38 +6,32 @@ transaction by imports/running.py.
 
 What exists is read once, whatever the size of the file; the forms' own checks cost a few queries a row."""
 
-from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import partial
 
 from django.utils.translation import gettext as _
 
 from core.imports import Formula
-from cycles.models import Cycle
 from imports.checking import ImportContext, Row, choice, form_value
 from imports.registry import Change, Plan
-from organizations.models import Organization
 from partnerships.permissions import Perm
 from priorities import services as priority_services
 from priorities.forms import ObjectiveForm
-from priorities.models import Objective
 
-from . import rows as plan_rows
-from . import services
-from .forms import ActionForm, BudgetRow, IndicatorForm, PartnerRow, TargetRow, TransformationForm
-from .imports import ACTIONS, BUDGET, INDICATORS, LINES, OBJECTIVES, PARTNERS, TARGETS, TRANSFORMATIONS
-from .models import (
-    Action,
-    ActionPartner,
-    ActionStatus,
-    BudgetLine,
-    BudgetNature,
-    BudgetStatus,
-    DesiredChange,
-    Funder,
-    Indicator,
-    Polarity,
-    Target,
+from .. import rows as plan_rows
+from .. import services
+from ..forms import ActionForm, BudgetRow, IndicatorForm, PartnerRow, TargetRow, TransformationForm
+from ..imports import ACTIONS, BUDGET, INDICATORS, LINES, OBJECTIVES, PARTNERS, TARGETS, TRANSFORMATIONS
+from ..models import ActionStatus, BudgetNature, BudgetStatus, DesiredChange, Polarity
+from .references import (
+    Known,
+    action_of,
+    key,
+    objective_of,
+    organization_named,
+    organizations_named,
+    read,
+    system_of,
+    transformation_of,
 )
 
 OBJECTIVE_FIELDS = ("position", "title", "description")
@@ -56,11 +50,6 @@ ACTION_FIELDS = (
     "human_resources",
     "material_resources",
 )
-
-
-def key(text: str) -> str:
-    """A label as rows compare it: spaces single, case ignored."""
-    return " ".join(str(text).split()).casefold()
 
 
 def _with_references(form_class, *names: str):
@@ -86,54 +75,6 @@ TransformationRowForm = _with_references(TransformationForm, "objective", "lead"
 ActionRowForm = _with_references(ActionForm, "transformations", "lead")
 PartnerRowForm = _with_references(PartnerRow, "organization")
 BudgetRowForm = _with_references(BudgetRow, "funder")
-
-
-@dataclass
-class Known:
-    """What the cycle holds, read once, and what the file adds sheet after sheet, by the labels rows use."""
-
-    cycle: Cycle
-    organizations: dict[str, Organization]
-    funders: dict[str, Funder]
-    objectives: dict[str, Objective] = field(default_factory=dict)
-    transformations: dict[tuple[str, str], DesiredChange] = field(default_factory=dict)
-    indicators: dict[tuple[str, str, str], list[Indicator]] = field(default_factory=lambda: defaultdict(list))
-    targets: dict[tuple[int, object], list[Target]] = field(default_factory=lambda: defaultdict(list))
-    actions: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
-    partners: dict[tuple[int, int], ActionPartner] = field(default_factory=dict)
-    budget: dict[tuple[int, int, int], list[BudgetLine]] = field(default_factory=lambda: defaultdict(list))
-    # The records whose own row has a problem: a row naming one is not told again that it does not exist.
-    refused: set[tuple[str, object]] = field(default_factory=set)
-
-
-def read(cycle: Cycle) -> Known:
-    partnership_id = cycle.partnership_id
-    known = Known(
-        cycle=cycle,
-        organizations={key(o.name): o for o in Organization.objects.filter(partnership_id=partnership_id)},
-        funders={key(f.name): f for f in Funder.objects.filter(partnership_id=partnership_id)},
-    )
-    objectives = Objective.objects.filter(cycle=cycle).prefetch_related("priorities", "factors")
-    for objective in objectives:
-        known.objectives.setdefault(key(objective.title), objective)
-    by_pk = {o.pk: o for o in known.objectives.values()}
-    transformations = DesiredChange.objects.filter(objective__in=list(by_pk)).prefetch_related("partners", "factors")
-    for transformation in transformations:
-        transformation.objective = by_pk[transformation.objective_id]
-        known.transformations[(key(transformation.objective.title), transformation.system)] = transformation
-    by_transformation = {t.pk: label for label, t in known.transformations.items()}
-    for indicator in Indicator.objects.filter(transformation_id__in=list(by_transformation)):
-        known.indicators[(*by_transformation[indicator.transformation_id], key(indicator.name))].append(indicator)
-    for target in Target.objects.filter(indicator__transformation_id__in=list(by_transformation)).order_by("pk"):
-        known.targets[(target.indicator_id, target.date)].append(target)
-    actions = Action.objects.filter(cycle=cycle).prefetch_related("transformations", "factors", "services")
-    for action in actions:
-        known.actions[key(action.title)].append(action)
-    for part in ActionPartner.objects.filter(action__cycle=cycle):
-        known.partners[(part.action_id, part.organization_id)] = part
-    for line in BudgetLine.objects.filter(action__cycle=cycle).order_by("pk"):
-        known.budget[(line.action_id, line.year, line.funder_id)].append(line)
-    return known
 
 
 def check(context: ImportContext, tables: dict[str, list[Row]]) -> Plan:
@@ -195,82 +136,6 @@ def _same(record, values: dict, fields: tuple[str, ...]) -> bool:
     return all(getattr(record, name) == values[name] for name in fields)
 
 
-# --- References ----------------------------------------------------------------------------------------------------
-
-
-def _system(context: ImportContext, row: Row, *, report: bool = True) -> str | None:
-    try:
-        return choice(row.spec.column("system"), row.cells.get("system")) or None
-    except ValueError as error:
-        if report:
-            context.problem(row, str(error), "system")
-        return None
-
-
-def _objective_of(context: ImportContext, known: Known, row: Row) -> Objective | None:
-    title = row.text("objective")
-    found = known.objectives.get(key(title)) or _numbered(known, title)
-    if found is None and ("objective", key(title)) not in known.refused:
-        message = (
-            _("Valeur obligatoire manquante.") if not title else _("Aucun objectif de ce cycle ne porte ce titre.")
-        )
-        context.problem(row, message, "objective")
-    return found
-
-
-def _numbered(known: Known, text: str) -> Objective | None:
-    """An objective named by its number (Outil 8's order) rather than its title, when one alone has it."""
-    if not text.isdigit():
-        return None
-    found = [o for o in known.objectives.values() if o.position == int(text)]
-    return found[0] if len(found) == 1 else None
-
-
-def _transformation_of(context: ImportContext, known: Known, row: Row) -> tuple[str, str] | None:
-    objective, system = _objective_of(context, known, row), _system(context, row)
-    if objective is None or system is None:
-        if objective is not None and not row.text("system"):
-            context.problem(row, _("Valeur obligatoire manquante."), "system")
-        return None
-    label = (key(objective.title), system)
-    if label in known.refused:
-        return None
-    if label not in known.transformations:
-        context.problem(row, _("Cet objectif n'a pas de transformation souhaitée pour ce système."), "system")
-        return None
-    return label
-
-
-def _organization(context: ImportContext, known: Known, row: Row, column: str, name: str) -> Organization | None:
-    found = known.organizations.get(key(name))
-    if found is None:
-        message = _("Aucun organisme partenaire du regroupement ne porte le nom « %(name)s ».") % {"name": name}
-        context.problem(row, message, column)
-    return found
-
-
-def _organizations(context: ImportContext, known: Known, row: Row, column: str) -> list[Organization] | None:
-    names = [name.strip() for name in row.text(column).split(LINES) if name.strip()]
-    found = [_organization(context, known, row, column, name) for name in names]
-    return None if None in found else found
-
-
-def _action_of(context: ImportContext, known: Known, row: Row) -> Action | None:
-    title = row.text("action")
-    found = known.actions.get(key(title), [])
-    if len(found) == 1:
-        return found[0]
-    if ("action", key(title)) in known.refused:
-        return None
-    if not title:
-        context.problem(row, _("Valeur obligatoire manquante."), "action")
-    elif not found:
-        context.problem(row, _("Aucune action de ce cycle ne porte ce titre."), "action")
-    else:
-        context.problem(row, _("Plusieurs actions portent ce titre : renommez-les pour les distinguer."), "action")
-    return None
-
-
 def _defaults(row: Row, **defaults) -> dict:
     """What an empty cell means where the record has a default (as the page's form offers it first)."""
     return {name: value for name, value in defaults.items() if not row.text(name)}
@@ -322,12 +187,12 @@ def _objective(context: ImportContext, known: Known, plan: Plan, row: Row, seen:
 
 
 def _transformation(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
-    objective, system = _objective_of(context, known, row), _system(context, row, report=False)
+    objective, system = objective_of(context, known, row), system_of(context, row, report=False)
     label = (key(objective.title), system) if objective is not None and system else None
     if label and not _once(context, row, seen, label, "system"):
         return
-    lead = _organization(context, known, row, "lead", row.text("lead")) if row.text("lead") else None
-    partners = _organizations(context, known, row, "partners")
+    lead = organization_named(context, known, row, "lead", row.text("lead")) if row.text("lead") else None
+    partners = organizations_named(context, known, row, "partners")
     current = known.transformations.get(label) if label else None
     before = _state(current, TRANSFORMATION_FIELDS) if current else None
     values = {"factors": [f.pk for f in current.factors.all()] if current else []}
@@ -355,7 +220,7 @@ def _transformation(context: ImportContext, known: Known, plan: Plan, row: Row, 
 
 
 def _indicator(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
-    parent = _transformation_of(context, known, row)
+    parent = transformation_of(context, known, row)
     label = (*parent, key(row.text("name"))) if parent else None
     if label and not _once(context, row, seen, label, "name"):
         return
@@ -384,7 +249,7 @@ def _indicator(context: ImportContext, known: Known, plan: Plan, row: Row, seen:
 
 
 def _target(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
-    parent = _transformation_of(context, known, row)
+    parent = transformation_of(context, known, row)
     indicator = None
     if parent is not None:
         found = known.indicators.get((*parent, key(row.text("indicator"))), [])
@@ -461,7 +326,7 @@ def _action(context: ImportContext, known: Known, plan: Plan, row: Row, seen: di
     before = _state(current, ACTION_FIELDS) if current else None
     transformations = _action_transformations(context, known, row)
     clienteles = _clienteles(context, row)
-    lead = _organization(context, known, row, "lead", row.text("lead")) if row.text("lead") else None
+    lead = organization_named(context, known, row, "lead", row.text("lead")) if row.text("lead") else None
     values = {"clientele_codes": clienteles or []}
     values |= _defaults(row, status=current.status if current else ActionStatus.PLANNED)
     if current is not None:
@@ -497,9 +362,9 @@ def _action(context: ImportContext, known: Known, plan: Plan, row: Row, seen: di
 
 
 def _partner(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
-    action = _action_of(context, known, row)
+    action = action_of(context, known, row)
     name = row.text("organization")
-    organization = _organization(context, known, row, "organization", name) if name else None
+    organization = organization_named(context, known, row, "organization", name) if name else None
     if not name:
         context.problem(row, _("Valeur obligatoire manquante."), "organization")
     values = context.checked(row, PartnerRowForm, cycle=known.cycle)
@@ -517,7 +382,7 @@ def _partner(context: ImportContext, known: Known, plan: Plan, row: Row, seen: d
 
 
 def _budget_line(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
-    action = _action_of(context, known, row)
+    action = action_of(context, known, row)
     name = row.text("funder")
     funder = known.funders.get(key(name))
     if funder is None:
