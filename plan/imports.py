@@ -8,7 +8,7 @@ updates it, any other adds one; nothing is deleted. The check itself is in `plan
 from django.utils.translation import gettext_lazy
 
 from core.systems import System
-from imports.registry import CHOICE, DATE, DECIMAL, Column, Importer, SheetSpec
+from imports.registry import CHOICE, DATE, DECIMAL, FLAG, Column, Importer, SheetSpec
 from offer.models import ClienteleCode
 from partnerships.permissions import Perm
 
@@ -219,6 +219,18 @@ PARTNERS = SheetSpec(
     ),
 )
 
+MILESTONES = SheetSpec(
+    key="milestones",
+    title=gettext_lazy("Jalons"),
+    required=False,
+    columns=(
+        ACTION_REF,
+        Column("title", gettext_lazy("Jalon"), required=True),
+        Column("date", gettext_lazy("Date"), required=True, kind=DATE),
+        Column("done", gettext_lazy("Atteint"), kind=FLAG),
+    ),
+)
+
 BUDGET = SheetSpec(
     key="budget",
     title=gettext_lazy("Budget"),
@@ -239,7 +251,7 @@ BUDGET = SheetSpec(
     ),
 )
 
-SHEETS = (OBJECTIVES, TRANSFORMATIONS, INDICATORS, TARGETS, ACTIONS, PARTNERS, BUDGET)
+SHEETS = (OBJECTIVES, TRANSFORMATIONS, INDICATORS, TARGETS, ACTIONS, PARTNERS, MILESTONES, BUDGET)
 
 
 # --- The export's rows, in the order of each sheet's columns -----------------------------------------------------
@@ -326,6 +338,10 @@ def partner_rows(plan) -> list[list[object]]:
     ]
 
 
+def milestone_rows(plan) -> list[list[object]]:
+    return [[a.title, m.title, m.date, m.done] for a in plan.actions for m in a.milestone_list]
+
+
 def budget_rows(plan) -> list[list[object]]:
     return [
         [a.title, line.year, line.funder.name, line.get_status_display(), line.get_nature_display(), line.amount]
@@ -341,6 +357,7 @@ ROWS = {
     TARGETS.key: target_rows,
     ACTIONS.key: action_rows,
     PARTNERS.key: partner_rows,
+    MILESTONES.key: milestone_rows,
     BUDGET.key: budget_rows,
 }
 
@@ -373,11 +390,13 @@ IMPORTERS = (
             ),
             gettext_lazy(
                 "Une cible est reconnue par son indicateur et son échéance, un partenaire par son action et son "
-                "organisme, une ligne budgétaire par son action, son année et son bailleur."
+                "organisme, un jalon par son action et son titre, une ligne budgétaire par son action, son année "
+                "et son bailleur."
             ),
             gettext_lazy(
                 "Créer ou modifier un objectif demande aussi le droit de modifier les priorités (Outil 8). Les "
-                "facteurs de protection, les priorités, les services et les jalons ne sont pas dans ce classeur : "
+                "facteurs de protection, les priorités, les services et la donnée de l'Outil 5 citée par un indicateur "
+                "ne sont pas dans ce classeur : "
                 "ceux d'une fiche déjà inscrite restent tels quels."
             ),
         ),

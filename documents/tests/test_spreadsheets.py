@@ -57,6 +57,7 @@ def test_the_plans_spreadsheet_keeps_numbers_and_dates(cast, cycle, client_for, 
         "Cibles",
         "Actions",
         "Partenaires des actions",
+        "Jalons",
         "Budget",
     ]
     actions = list(workbook["Actions"].iter_rows(values_only=True))

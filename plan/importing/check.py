@@ -19,8 +19,8 @@ from priorities.forms import ObjectiveForm
 
 from .. import rows as plan_rows
 from .. import services
-from ..forms import ActionForm, BudgetRow, IndicatorForm, PartnerRow, TargetRow, TransformationForm
-from ..imports import ACTIONS, BUDGET, INDICATORS, LINES, OBJECTIVES, PARTNERS, TARGETS, TRANSFORMATIONS
+from ..forms import ActionForm, BudgetRow, IndicatorForm, MilestoneRow, PartnerRow, TargetRow, TransformationForm
+from ..imports import ACTIONS, BUDGET, INDICATORS, LINES, MILESTONES, OBJECTIVES, PARTNERS, TARGETS, TRANSFORMATIONS
 from ..models import ActionStatus, BudgetNature, BudgetStatus, DesiredChange, Polarity
 from .references import (
     Known,
@@ -87,6 +87,7 @@ def check(context: ImportContext, tables: dict[str, list[Row]]) -> Plan:
         (TARGETS, _target),
         (ACTIONS, _action),
         (PARTNERS, _partner),
+        (MILESTONES, _milestone),
         (BUDGET, _budget_line),
     ):
         seen: dict[object, int] = {}
@@ -379,6 +380,23 @@ def _partner(context: ImportContext, known: Known, plan: Plan, row: Row, seen: d
         plan.changes.append(Change(created=True, write=write))
         return
     _update(plan, same=_same(current, values, ("role", "contribution_in_kind", "contribution_money")), write=write)
+
+
+def _milestone(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
+    action = action_of(context, known, row)
+    values = context.checked(row, MilestoneRow, cycle=known.cycle)
+    if values is None or action is None:
+        return
+    if not values["title"]:
+        context.problem(row, _("Valeur obligatoire manquante."), "title")
+        return
+    same = known.milestones.get((action.pk, key(values["title"]))) if action.pk else None
+    current = same.pop(0) if same else None
+    write = partial(plan_rows.row_save, rows_of=plan_rows.MILESTONES, parent=action, record=current, values=values)
+    if current is None:
+        plan.changes.append(Change(created=True, write=write))
+        return
+    _update(plan, same=_same(current, values, ("title", "date", "done")), write=write)
 
 
 def _budget_line(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:

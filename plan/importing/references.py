@@ -13,7 +13,7 @@ from organizations.models import Organization
 from priorities.models import Objective
 
 from ..imports import LINES
-from ..models import Action, ActionPartner, BudgetLine, DesiredChange, Funder, Indicator, Target
+from ..models import Action, ActionPartner, BudgetLine, DesiredChange, Funder, Indicator, Milestone, Target
 
 
 def key(text: str) -> str:
@@ -34,6 +34,7 @@ class Known:
     targets: dict[tuple[int, object], list[Target]] = field(default_factory=lambda: defaultdict(list))
     actions: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
     partners: dict[tuple[int, int], ActionPartner] = field(default_factory=dict)
+    milestones: dict[tuple[int, str], list[Milestone]] = field(default_factory=lambda: defaultdict(list))
     budget: dict[tuple[int, int, int], list[BudgetLine]] = field(default_factory=lambda: defaultdict(list))
     # The records whose own row has a problem: a row naming one is not told again that it does not exist.
     refused: set[tuple[str, object]] = field(default_factory=set)
@@ -64,6 +65,8 @@ def read(cycle: Cycle) -> Known:
         known.actions[key(action.title)].append(action)
     for part in ActionPartner.objects.filter(action__cycle=cycle):
         known.partners[(part.action_id, part.organization_id)] = part
+    for milestone in Milestone.objects.filter(action__cycle=cycle).order_by("pk"):
+        known.milestones[(milestone.action_id, key(milestone.title))].append(milestone)
     for line in BudgetLine.objects.filter(action__cycle=cycle).order_by("pk"):
         known.budget[(line.action_id, line.year, line.funder_id)].append(line)
     return known

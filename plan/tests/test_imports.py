@@ -13,13 +13,14 @@ from openpyxl import load_workbook
 
 from cycles.tests.factories import CycleFactory
 from imports.tests.support import confirm, import_file, problems, upload, workbook
-from plan.models import Action, ActionPartner, BudgetLine, DesiredChange, Indicator, Target
+from plan.models import Action, ActionPartner, BudgetLine, DesiredChange, Indicator, Milestone, Target
 from plan.tests.factories import (
     ActionFactory,
     ActionPartnerFactory,
     BudgetLineFactory,
     FunderFactory,
     IndicatorFactory,
+    MilestoneFactory,
     TargetFactory,
     TransformationFactory,
 )
@@ -35,9 +36,10 @@ SHEETS = [
     "Cibles",
     "Actions",
     "Partenaires des actions",
+    "Jalons",
     "Budget",
 ]
-MODELS = (Objective, DesiredChange, Indicator, Target, Action, ActionPartner, BudgetLine)
+MODELS = (Objective, DesiredChange, Indicator, Target, Action, ActionPartner, Milestone, BudgetLine)
 
 
 def a_whole_plan(cast, cycle) -> None:
@@ -98,6 +100,8 @@ def a_whole_plan(cast, cycle) -> None:
     BudgetLineFactory(
         action=boxes, funder=funder, year=2025, status="requested", nature="in_kind", amount=Decimal("10")
     )
+    MilestoneFactory(action=boxes, title="Première boîte", date=datetime.date(2025, 10, 1), done=True)
+    MilestoneFactory(action=boxes, title="=Bilan", date=datetime.date(2026, 6, 1))
     BudgetLineFactory(action=boxes, funder=city, year=2026, status="requested", nature="cash", amount=Decimal("800"))
     ActionFactory(cycle=cycle, title="Fête de quartier", lead=None, transformations=[community])
 
@@ -171,14 +175,14 @@ def test_the_export_imported_into_an_empty_cycle_gives_back_the_same_workbook(ca
     preview = upload(client, _address(cast, empty_cycle), exported, "plan.xlsx")
     assert preview.status_code == 200, problems(preview)
     html = preview.content.decode()
-    assert "créera 17 fiches, en mettra à jour 0 et en laissera 0 inchangées" in html
+    assert "créera 19 fiches, en mettra à jour 0 et en laissera 0 inchangées" in html
     response = confirm(client, _address(cast, empty_cycle), preview)
 
     assert response.status_code == 302
     assert response.url == f"/p/{cast.partnership.slug}/cycles/{empty_cycle.pk}/plan/"
     assert _cells(_export(client, cast, empty_cycle)) == _cells(exported)
     created = [record for model in MODELS for record in _of_cycle(model, empty_cycle)]
-    assert len(created) == 17 and all(record.history.count() == 1 for record in created)
+    assert len(created) == 19 and all(record.history.count() == 1 for record in created)
 
 
 def test_reimporting_the_export_into_its_cycle_changes_nothing(cast, client_for, cycle):
@@ -187,7 +191,7 @@ def test_reimporting_the_export_into_its_cycle_changes_nothing(cast, client_for,
     before = _versions()
 
     preview = upload(client, _address(cast, cycle), _export(client, cast, cycle))
-    assert "créera 0 fiches, en mettra à jour 0 et en laissera 17 inchangées" in preview.content.decode()
+    assert "créera 0 fiches, en mettra à jour 0 et en laissera 19 inchangées" in preview.content.decode()
     assert confirm(client, _address(cast, cycle), preview).status_code == 302
 
     assert _versions() == before
@@ -220,7 +224,7 @@ def test_changed_cells_update_their_records_once_each(cast, client_for, cycle):
         },
     )
     preview = upload(client, _address(cast, cycle), changed)
-    assert "créera 0 fiches, en mettra à jour 6 et en laissera 11 inchangées" in preview.content.decode()
+    assert "créera 0 fiches, en mettra à jour 6 et en laissera 13 inchangées" in preview.content.decode()
     confirm(client, _address(cast, cycle), preview)
 
     objective = Objective.objects.get(title="Favoriser l'éveil à la lecture")
@@ -234,7 +238,7 @@ def test_changed_cells_update_their_records_once_each(cast, client_for, cycle):
     assert action.transformations.count() == 2 and action.clienteles == "parents,families"
     assert ActionPartner.objects.get().role == "Anime les lectures"
     assert sorted(line.amount for line in BudgetLine.objects.all()) == [Decimal("10"), Decimal("800"), Decimal("1500")]
-    assert _counts(cycle) == [2, 3, 3, 3, 2, 1, 3]
+    assert _counts(cycle) == [2, 3, 3, 3, 2, 1, 2, 3]
 
 
 def _counts(cycle) -> list[int]:
@@ -334,7 +338,7 @@ def test_the_template_opens_and_its_example_imports(cast, client_for, cycle):
     client = client_for(cast.coordinator)
     response = client.get(f"/p/{cast.partnership.slug}/cycles/{cycle.pk}/importer/plan/modele.xlsx")
     assert response.status_code == 200
-    assert list(_cells(response.content))[:7] == SHEETS
+    assert list(_cells(response.content))[:8] == SHEETS
     assert import_file(client, _address(cast, cycle), response.content).status_code == 302
     action = Action.objects.get(cycle=cycle)
     assert [t.system for t in action.transformations.all()] == ["famille"]
@@ -401,7 +405,7 @@ def test_the_check_reads_what_exists_once_whatever_the_number_of_rows(cast, clie
         ActionPartnerFactory(action=action, organization=cast.organization)
         BudgetLineFactory.create_batch(10, action=action, year=2026)
     large = _check_queries(client, cast, cycle)
-    print(f"plan import check: 17 rows {small} queries, {17 + 30 + 15 + 2 + 20} rows {large} queries")
+    print(f"plan import check: 19 rows {small} queries, {19 + 30 + 15 + 2 + 20} rows {large} queries")
     assert large == small
 
 
