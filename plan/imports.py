@@ -12,7 +12,7 @@ from imports.registry import CHOICE, DATE, DECIMAL, FLAG, Column, Importer, Shee
 from offer.models import ClienteleCode
 from partnerships.permissions import Perm
 
-from .models import ActionStatus, BudgetNature, BudgetStatus, FollowUp, Polarity, clientele_labels
+from .models import ActionStatus, BudgetNature, BudgetStatus, FollowUp, FunderKind, Polarity, clientele_labels
 
 LINES = "\n"  # the cells that hold several names write one a line
 
@@ -243,7 +243,10 @@ BUDGET = SheetSpec(
             gettext_lazy("Bailleur"),
             required=True,
             form_field=False,
-            help=gettext_lazy("Le nom d'un bailleur de fonds de la liste du regroupement (sans égard aux majuscules)."),
+            help=gettext_lazy(
+                "Le nom d'un bailleur de fonds de la feuille « Bailleurs de fonds » ou de la liste du regroupement "
+                "(sans égard aux majuscules)."
+            ),
         ),
         Column("status", gettext_lazy("Statut"), kind=CHOICE, choices=tuple(BudgetStatus.choices)),
         Column("nature", gettext_lazy("Nature"), kind=CHOICE, choices=tuple(BudgetNature.choices)),
@@ -251,7 +254,18 @@ BUDGET = SheetSpec(
     ),
 )
 
-SHEETS = (OBJECTIVES, TRANSFORMATIONS, INDICATORS, TARGETS, ACTIONS, PARTNERS, MILESTONES, BUDGET)
+FUNDERS = SheetSpec(
+    key="funders",
+    title=gettext_lazy("Bailleurs de fonds"),
+    required=False,
+    columns=(
+        Column("name", gettext_lazy("Bailleur"), required=True),
+        Column("kind", gettext_lazy("Type"), required=True, kind=CHOICE, choices=tuple(FunderKind.choices)),
+    ),
+    example=("Fondation Lucie-et-André", str(FunderKind.FOUNDATION.label)),
+)
+
+SHEETS = (OBJECTIVES, TRANSFORMATIONS, INDICATORS, TARGETS, ACTIONS, PARTNERS, MILESTONES, BUDGET, FUNDERS)
 
 
 # --- The export's rows, in the order of each sheet's columns -----------------------------------------------------
@@ -350,6 +364,12 @@ def budget_rows(plan) -> list[list[object]]:
     ]
 
 
+def funder_rows(plan) -> list[list[object]]:
+    """The funders the plan's budget names (the partnership's list holds others, which this plan does not need)."""
+    named = {line.funder.pk: line.funder for line in plan.budget_lines}
+    return [[f.name, f.get_kind_display()] for f in sorted(named.values(), key=lambda f: (f.name.casefold(), f.pk))]
+
+
 ROWS = {
     OBJECTIVES.key: objective_rows,
     TRANSFORMATIONS.key: transformation_rows,
@@ -359,6 +379,7 @@ ROWS = {
     PARTNERS.key: partner_rows,
     MILESTONES.key: milestone_rows,
     BUDGET.key: budget_rows,
+    FUNDERS.key: funder_rows,
 }
 
 

@@ -59,6 +59,7 @@ def test_the_plans_spreadsheet_keeps_numbers_and_dates(cast, cycle, client_for, 
         "Partenaires des actions",
         "Jalons",
         "Budget",
+        "Bailleurs de fonds",
     ]
     actions = list(workbook["Actions"].iter_rows(values_only=True))
     assert actions[0][0] == "Action" and actions[1][0] == "Croque-livres 1"

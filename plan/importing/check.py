@@ -19,8 +19,28 @@ from priorities.forms import ObjectiveForm
 
 from .. import rows as plan_rows
 from .. import services
-from ..forms import ActionForm, BudgetRow, IndicatorForm, MilestoneRow, PartnerRow, TargetRow, TransformationForm
-from ..imports import ACTIONS, BUDGET, INDICATORS, LINES, MILESTONES, OBJECTIVES, PARTNERS, TARGETS, TRANSFORMATIONS
+from ..forms import (
+    ActionForm,
+    BudgetRow,
+    FunderForm,
+    IndicatorForm,
+    MilestoneRow,
+    PartnerRow,
+    TargetRow,
+    TransformationForm,
+)
+from ..imports import (
+    ACTIONS,
+    BUDGET,
+    FUNDERS,
+    INDICATORS,
+    LINES,
+    MILESTONES,
+    OBJECTIVES,
+    PARTNERS,
+    TARGETS,
+    TRANSFORMATIONS,
+)
 from ..models import ActionStatus, BudgetNature, BudgetStatus, DesiredChange, Polarity
 from .references import (
     Known,
@@ -81,6 +101,7 @@ def check(context: ImportContext, tables: dict[str, list[Row]]) -> Plan:
     known = read(context.cycle)
     plan = Plan()
     for sheet, check_row in (
+        (FUNDERS, _funder),  # first: the budget lines name them
         (OBJECTIVES, _objective),
         (TRANSFORMATIONS, _transformation),
         (INDICATORS, _indicator),
@@ -143,6 +164,25 @@ def _defaults(row: Row, **defaults) -> dict:
 
 
 # --- The sheets ----------------------------------------------------------------------------------------------------
+
+
+def _funder(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
+    label = key(row.text("name"))
+    if label and not _once(context, row, seen, label, "name"):
+        return
+    current = known.funders.get(label)
+    before = _state(current, ("name", "kind")) if current else None
+    funder = context.checked(row, FunderForm, instance=current, partnership=context.access.partnership)
+    if funder is None:
+        known.refused.add(("funder", label))
+        return
+    if current is None:
+        known.funders[label] = funder
+        write = partial(services.funder_create, partnership=context.access.partnership, funder=funder)
+        plan.changes.append(Change(created=True, write=write))
+        return
+    write = partial(services.funder_update, funder=current, expected_version=current.version)
+    _update(plan, same=_same(current, before, ("name", "kind")), write=write)
 
 
 def _objective(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
@@ -403,11 +443,14 @@ def _budget_line(context: ImportContext, known: Known, plan: Plan, row: Row, see
     action = action_of(context, known, row)
     name = row.text("funder")
     funder = known.funders.get(key(name))
-    if funder is None:
+    if funder is None and ("funder", key(name)) not in known.refused:
         message = (
             _("Valeur obligatoire manquante.")
             if not name
-            else _("Aucun bailleur de fonds de la liste du regroupement ne porte ce nom.")
+            else _(
+                "Aucun bailleur de fonds de la feuille « Bailleurs de fonds » ni de la liste du regroupement ne "
+                "porte ce nom."
+            )
         )
         context.problem(row, message, "funder")
     defaults = _defaults(row, status=BudgetStatus.REQUESTED, nature=BudgetNature.CASH)

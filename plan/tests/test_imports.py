@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from cycles.tests.factories import CycleFactory
 from imports.tests.support import confirm, import_file, problems, upload, workbook
-from plan.models import Action, ActionPartner, BudgetLine, DesiredChange, Indicator, Milestone, Target
+from plan.models import Action, ActionPartner, BudgetLine, DesiredChange, Funder, Indicator, Milestone, Target
 from plan.tests.factories import (
     ActionFactory,
     ActionPartnerFactory,
@@ -38,6 +38,7 @@ SHEETS = [
     "Partenaires des actions",
     "Jalons",
     "Budget",
+    "Bailleurs de fonds",
 ]
 MODELS = (Objective, DesiredChange, Indicator, Target, Action, ActionPartner, Milestone, BudgetLine)
 
@@ -175,7 +176,7 @@ def test_the_export_imported_into_an_empty_cycle_gives_back_the_same_workbook(ca
     preview = upload(client, _address(cast, empty_cycle), exported, "plan.xlsx")
     assert preview.status_code == 200, problems(preview)
     html = preview.content.decode()
-    assert "créera 19 fiches, en mettra à jour 0 et en laissera 0 inchangées" in html
+    assert "créera 19 fiches, en mettra à jour 0 et en laissera 2 inchangées" in html
     response = confirm(client, _address(cast, empty_cycle), preview)
 
     assert response.status_code == 302
@@ -191,7 +192,7 @@ def test_reimporting_the_export_into_its_cycle_changes_nothing(cast, client_for,
     before = _versions()
 
     preview = upload(client, _address(cast, cycle), _export(client, cast, cycle))
-    assert "créera 0 fiches, en mettra à jour 0 et en laissera 19 inchangées" in preview.content.decode()
+    assert "créera 0 fiches, en mettra à jour 0 et en laissera 21 inchangées" in preview.content.decode()
     assert confirm(client, _address(cast, cycle), preview).status_code == 302
 
     assert _versions() == before
@@ -224,7 +225,7 @@ def test_changed_cells_update_their_records_once_each(cast, client_for, cycle):
         },
     )
     preview = upload(client, _address(cast, cycle), changed)
-    assert "créera 0 fiches, en mettra à jour 6 et en laissera 13 inchangées" in preview.content.decode()
+    assert "créera 0 fiches, en mettra à jour 6 et en laissera 15 inchangées" in preview.content.decode()
     confirm(client, _address(cast, cycle), preview)
 
     objective = Objective.objects.get(title="Favoriser l'éveil à la lecture")
@@ -338,7 +339,7 @@ def test_the_template_opens_and_its_example_imports(cast, client_for, cycle):
     client = client_for(cast.coordinator)
     response = client.get(f"/p/{cast.partnership.slug}/cycles/{cycle.pk}/importer/plan/modele.xlsx")
     assert response.status_code == 200
-    assert list(_cells(response.content))[:8] == SHEETS
+    assert list(_cells(response.content))[:9] == SHEETS
     assert import_file(client, _address(cast, cycle), response.content).status_code == 302
     action = Action.objects.get(cycle=cycle)
     assert [t.system for t in action.transformations.all()] == ["famille"]
@@ -403,9 +404,9 @@ def test_the_check_reads_what_exists_once_whatever_the_number_of_rows(cast, clie
         IndicatorFactory.create_batch(5, transformation=indicator.transformation)
     for action in Action.objects.all():
         ActionPartnerFactory(action=action, organization=cast.organization)
-        BudgetLineFactory.create_batch(10, action=action, year=2026)
+        BudgetLineFactory.create_batch(10, action=action, year=2026, funder=Funder.objects.first())
     large = _check_queries(client, cast, cycle)
-    print(f"plan import check: 19 rows {small} queries, {19 + 30 + 15 + 2 + 20} rows {large} queries")
+    print(f"plan import check: 21 rows {small} queries, {21 + 30 + 15 + 2 + 20} rows {large} queries")
     assert large == small
 
 
@@ -451,3 +452,21 @@ def test_an_objective_may_be_named_by_its_number(cast, client_for, cycle):
     )
     assert import_file(client_for(cast.coordinator), _address(cast, cycle), content).status_code == 302
     assert DesiredChange.objects.get().objective.title == "Favoriser l'éveil à la lecture"
+
+
+def test_a_funder_of_the_file_is_added_before_the_budget_lines_that_name_it(cast, client_for, cycle):
+    ActionFactory(cycle=cycle, title="Croque-livres")
+    content = workbook(
+        {
+            "Budget": [["Action", "Année", "Bailleur", "Montant"], ["Croque-livres", 2025, "ville de laval", 500]],
+            "Bailleurs de fonds": [["Bailleur", "Type"], ["Ville de Laval", "Municipal"]],
+        }
+    )
+    assert import_file(client_for(cast.coordinator), _address(cast, cycle), content).status_code == 302
+    line = BudgetLine.objects.get()
+    assert (line.funder.name, line.funder.kind, line.amount, line.status) == (
+        "Ville de Laval",
+        "municipal",
+        500,
+        "requested",
+    )
