@@ -50,6 +50,7 @@ from .references import (
     organization_named,
     organizations_named,
     read,
+    shared_title_message,
     system_of,
     transformation_of,
 )
@@ -188,6 +189,9 @@ def _funder(context: ImportContext, known: Known, plan: Plan, row: Row, seen: di
 def _objective(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
     label = key(row.text("title"))
     if label and not _once(context, row, seen, label, "title"):
+        return
+    if label in known.shared_titles:
+        context.problem(row, shared_title_message(), "title")
         return
     current = known.objectives.get(label)
     before = _state(current, OBJECTIVE_FIELDS) if current else None

@@ -16,6 +16,10 @@ from ..imports import LINES
 from ..models import Action, ActionPartner, BudgetLine, DesiredChange, Funder, Indicator, Milestone, Target
 
 
+def shared_title_message() -> str:
+    return _("Plusieurs objectifs de ce cycle portent ce titre : renommez-les pour les distinguer.")
+
+
 def key(text: str) -> str:
     """A label as rows compare it: spaces single, case ignored."""
     return " ".join(str(text).split()).casefold()
@@ -38,6 +42,8 @@ class Known:
     budget: dict[tuple[int, int, int], list[BudgetLine]] = field(default_factory=lambda: defaultdict(list))
     # The records whose own row has a problem: a row naming one is not told again that it does not exist.
     refused: set[tuple[str, object]] = field(default_factory=set)
+    # The titles that several of the cycle's objectives share: no row can tell which one it names.
+    shared_titles: set[str] = field(default_factory=set)
 
 
 def read(cycle: Cycle) -> Known:
@@ -48,9 +54,12 @@ def read(cycle: Cycle) -> Known:
         funders={key(f.name): f for f in Funder.objects.filter(partnership_id=partnership_id)},
     )
     objectives = Objective.objects.filter(cycle=cycle).prefetch_related("priorities", "factors")
+    by_pk = {}
     for objective in objectives:
+        if key(objective.title) in known.objectives:
+            known.shared_titles.add(key(objective.title))
         known.objectives.setdefault(key(objective.title), objective)
-    by_pk = {o.pk: o for o in known.objectives.values()}
+        by_pk[objective.pk] = objective
     transformations = DesiredChange.objects.filter(objective__in=list(by_pk)).prefetch_related("partners", "factors")
     for transformation in transformations:
         transformation.objective = by_pk[transformation.objective_id]
@@ -83,6 +92,9 @@ def system_of(context: ImportContext, row: Row, *, report: bool = True) -> str |
 
 def objective_of(context: ImportContext, known: Known, row: Row) -> Objective | None:
     title = row.text("objective")
+    if key(title) in known.shared_titles:
+        context.problem(row, shared_title_message(), "objective")
+        return None
     found = known.objectives.get(key(title)) or numbered(known, title)
     if found is None and ("objective", key(title)) not in known.refused:
         message = (

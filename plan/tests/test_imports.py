@@ -470,3 +470,20 @@ def test_a_funder_of_the_file_is_added_before_the_budget_lines_that_name_it(cast
         500,
         "requested",
     )
+
+
+def test_two_objectives_of_one_title_are_named_by_no_row(cast, client_for, cycle):
+    ObjectiveFactory(cycle=cycle, title="Lire", position=1)
+    TransformationFactory(objective=ObjectiveFactory(cycle=cycle, title="lire", position=2), system="enfant")
+    content = workbook(
+        {
+            "Objectifs": [OBJECTIVE_HEADERS, [1, "Lire", ""]],
+            "Transformations souhaitées": [TRANSFORMATION_HEADERS, ["Lire", "Famille", "Les parents lisent.", ""]],
+        }
+    )
+    found = problems(upload(client_for(cast.coordinator), _address(cast, cycle), content))
+    assert [(sheet, line, column) for sheet, line, column, _m in found] == [
+        ("Objectifs", "2", "Objectif"),
+        ("Transformations souhaitées", "2", "Objectif"),
+    ]
+    assert all("Plusieurs objectifs" in message for *_where, message in found)
