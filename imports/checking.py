@@ -51,19 +51,22 @@ class ImportContext:
         label = str(row.spec.column(column).label) if column else ""
         self.problems.append(Problem(sheet=str(row.spec.title), line=row.line, column=label, message=message))
 
-    def checked(self, row: Row, form_class: type[forms.ModelForm], *, instance=None, values=None, **extra):
+    def checked(self, row: Row, form_class: type[forms.Form], *, instance=None, values=None, **extra):
         """The row through the app's form (`instance` for an update): the form's instance, with the row's values,
-        or None when a cell is refused (each refusal a problem at its column, in the order of the columns).
+        or None when a cell is refused (each refusal a problem at its column, in the order of the columns). A form
+        that is not a ModelForm (a row of a set) gives its cleaned data.
 
         `values` is the form's data for what the row's cells do not give directly: the fields the export does not
         write (an update keeps what the record holds) and the cells the importer reads itself (a name turned into
-        its record). With `values`, a column the file lacks keeps its value there rather than being emptied."""
+        its key). With `values`, a column the file lacks keeps its value there rather than being emptied."""
         data, refused = self._form_data(row, values)
         if instance is not None:
             data["version"] = instance.version
-        form = form_class(data, instance=instance, **extra)
+        if issubclass(form_class, forms.BaseModelForm):
+            extra["instance"] = instance
+        form = form_class(data, **extra)
         if form.is_valid() and not refused:
-            return form.instance
+            return form.instance if isinstance(form, forms.BaseModelForm) else form.cleaned_data
         order = [column.key for column in row.spec.columns]
         found = list(refused.items())
         for name, errors in form.errors.items():

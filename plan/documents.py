@@ -14,6 +14,7 @@ from documents.registry import PDF, Document
 from documents.sections import Section, Table, sections_document
 
 from . import selectors
+from .imports import ROWS, SHEETS
 from .money import money
 from .overview import Filters, Timeline, Total, overview, timeline
 
@@ -279,65 +280,25 @@ def _write_budget(writer, data: dict) -> None:
 # --- Spreadsheet -------------------------------------------------------------------------------------------------
 
 
+# The spreadsheet is also the format of the plan's import (plan/imports.py): one sheet per kind of record, one row
+# per record, each value in its own column, the rows naming each other by the labels a reader sees.
+WIDTHS = {"title": 40, "statement": 50, "objective": 35, "name": 40, "action": 40, "transformations": 50}
+
+
 def plan_sheets(data: dict) -> list[Sheet]:
     plan = data["plan"]
-    actions = Sheet(
-        title=_("Actions"),
-        headers=[
-            _("Action"),
-            _("Organisme porteur"),
-            _("État"),
-            _("Début"),
-            _("Fin"),
-            _("Partenaires"),
-            _("Transformations souhaitées"),
-            _("Budget"),
-        ],
-        rows=[
-            [
-                a.title,
-                str(a.lead or ""),
-                a.get_status_display(),
-                a.starts_on,
-                a.ends_on,
-                ", ".join(p.organization.name for p in a.partner_list),
-                "; ".join(str(t) for t in a.transformation_list),
-                a.budget_total,
-            ]
-            for a in plan.actions
-        ],
-        widths=[40, 30, 12, 12, 12, 40, 50, 14],
-        money_columns=frozenset({7}),
-    )
-    indicators = Sheet(
-        title=_("Indicateurs"),
-        headers=[_("Objectif"), _("Système"), _("Indicateur"), _("Unité"), _("Valeur de départ"), _("Cibles")],
-        rows=[
-            [
-                t.objective.title,
-                t.get_system_display(),
-                i.name,
-                i.unit,
-                i.baseline_value,
-                "; ".join(f"{_number(x.value)} ({x.date.isoformat()})" for x in i.target_list),
-            ]
-            for t in plan.transformations
-            for i in t.indicator_list
-        ],
-        widths=[35, 14, 40, 10, 14, 30],
-    )
-    budget = Sheet(
-        title=_("Budget"),
-        headers=[_("Action"), _("Année"), _("Bailleur"), _("Statut"), _("Nature"), _("Montant")],
-        rows=[
-            [a.title, line.year, line.funder.name, line.get_status_display(), line.get_nature_display(), line.amount]
-            for a in plan.actions
-            for line in a.budget_list
-        ],
-        widths=[40, 8, 30, 12, 12, 14],
-        money_columns=frozenset({5}),
-    )
-    return [actions, indicators, budget]
+    return [
+        Sheet(
+            title=str(spec.title),
+            headers=[str(column.label) for column in spec.columns],
+            rows=ROWS[spec.key](plan),
+            widths=[WIDTHS.get(column.key, 18) for column in spec.columns],
+            money_columns=frozenset(
+                i for i, c in enumerate(spec.columns) if c.key in ("amount", "contribution_money", "budget_total")
+            ),
+        )
+        for spec in SHEETS
+    ]
 
 
 def overview_sections(access, cycle) -> list[Section]:

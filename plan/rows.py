@@ -56,12 +56,7 @@ def rows_save(
             record = by_pk.get(values.get("pk")) or rows_of.model(**{rows_of.parent: parent})
             if record.pk and all(getattr(record, name) == values[name] for name in rows_of.fields):
                 continue
-            for name in rows_of.fields:
-                setattr(record, name, values[name])
-            if record.pk and isinstance(record, VersionedModel):
-                save_versioned(record, expected_version=record.version)
-            else:
-                record.save()
+            _write(rows_of, record, values, expected_version=getattr(record, "version", None))
 
     save_set(
         lock=type(parent)._default_manager.filter(pk=parent.pk),
@@ -70,6 +65,26 @@ def rows_save(
         expected=expected_fingerprint,
         write=write,
     )
+
+
+def row_save(*, rows_of: RowSet, parent: Indicator | Action, record: models.Model | None, values: Row) -> None:
+    """One row of a set added (`record` None) or changed, the others left as they are: what an import writes. A
+    versioned row (an action's partner) is refused with EditConflict if saved since it was read."""
+    _write(
+        rows_of,
+        record or rows_of.model(**{rows_of.parent: parent}),
+        values,
+        expected_version=getattr(record, "version", None),
+    )
+
+
+def _write(rows_of: RowSet, record: models.Model, values: Row, *, expected_version: int | None) -> None:
+    for name in rows_of.fields:
+        setattr(record, name, values[name])
+    if record.pk and isinstance(record, VersionedModel):
+        save_versioned(record, expected_version=expected_version)
+    else:
+        record.save()
 
 
 def _attname(model: type[models.Model], name: str) -> str:

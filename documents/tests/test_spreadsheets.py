@@ -50,9 +50,20 @@ def test_the_plans_spreadsheet_keeps_numbers_and_dates(cast, cycle, client_for, 
     a_plan(cast, cycle)
     content = client_for(cast.observer).get(cycle_url("documents:cycle", key="plan", file_format="xlsx")).content
     workbook = load_workbook(io.BytesIO(content))
-    assert workbook.sheetnames == ["Actions", "Indicateurs", "Budget"]
+    assert workbook.sheetnames == [
+        "Objectifs",
+        "Transformations souhaitées",
+        "Indicateurs",
+        "Cibles",
+        "Actions",
+        "Partenaires des actions",
+        "Jalons",
+        "Budget",
+        "Bailleurs de fonds",
+    ]
     actions = list(workbook["Actions"].iter_rows(values_only=True))
     assert actions[0][0] == "Action" and actions[1][0] == "Croque-livres 1"
-    assert actions[1][3].year == 2025 and float(actions[1][7]) == 2034.5
+    assert actions[0][6] == "Début" and actions[1][6].year == 2025
+    assert actions[0][12] == "Budget total" and float(actions[1][12]) == 2034.5
     budget = list(workbook["Budget"].iter_rows(values_only=True))
     assert sorted(float(row[5]) for row in budget[1:]) == [800.0, 1234.5]

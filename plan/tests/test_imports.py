@@ -1,0 +1,489 @@
+"""Outil 9's import of a whole plan, through HTTP: the plan's spreadsheet imported into an empty cycle gives back
+the same spreadsheet, imported again into its own cycle changes nothing, and every bad row is listed by sheet, line
+and column with nothing written."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from cycles.tests.factories import CycleFactory
+from imports.tests.support import confirm, import_file, problems, upload, workbook
+from plan.models import Action, ActionPartner, BudgetLine, DesiredChange, Funder, Indicator, Milestone, Target
+from plan.tests.factories import (
+    ActionFactory,
+    ActionPartnerFactory,
+    BudgetLineFactory,
+    FunderFactory,
+    IndicatorFactory,
+    MilestoneFactory,
+    TargetFactory,
+    TransformationFactory,
+)
+from priorities.models import Objective
+from priorities.tests.factories import ObjectiveFactory
+
+pytestmark = pytest.mark.django_db
+
+SHEETS = [
+    "Objectifs",
+    "Transformations souhaitées",
+    "Indicateurs",
+    "Cibles",
+    "Actions",
+    "Partenaires des actions",
+    "Jalons",
+    "Budget",
+    "Bailleurs de fonds",
+]
+MODELS = (Objective, DesiredChange, Indicator, Target, Action, ActionPartner, Milestone, BudgetLine)
+
+
+def a_whole_plan(cast, cycle) -> None:
+    """Every column of every sheet filled at least once, with texts a spreadsheet would take for formulas."""
+    funder = FunderFactory(partnership=cast.partnership, name="Fondation Lucie-et-André")
+    city = FunderFactory(partnership=cast.partnership, name="Ville de Montréal")
+    reading = ObjectiveFactory(cycle=cycle, title="Favoriser l'éveil à la lecture", description="Dès 0 an.", position=1)
+    together = ObjectiveFactory(cycle=cycle, title="=Soutenir les parents", position=2)
+    family = TransformationFactory(
+        objective=reading, system="famille", statement="Les parents lisent chaque jour.", lead=cast.organization
+    )
+    family.partners.set([cast.organization, cast.other_organization])
+    child = TransformationFactory(objective=reading, system="enfant", statement="Les enfants aiment les livres.")
+    community = TransformationFactory(objective=together, system="communaute", statement="Des lieux pour se voir.")
+    daily = IndicatorFactory(
+        transformation=family,
+        name="Familles qui lisent chaque jour",
+        definition="Part des familles\nsur deux lignes",
+        unit="%",
+        polarity="higher",
+        data_source="Sondage",
+        collection_tool="Questionnaire",
+        frequency="Annuelle",
+        baseline_value=Decimal("12.5"),
+        baseline_date=datetime.date(2024, 6, 30),
+        baseline_source="Sondage 2024",
+    )
+    TargetFactory(indicator=daily, value=Decimal("20"), date=datetime.date(2026, 6, 30))
+    TargetFactory(indicator=daily, value=Decimal("40.125"), date=datetime.date(2027, 6, 30))
+    waiting = IndicatorFactory(transformation=community, name="Attente", unit="jours", polarity="lower")
+    TargetFactory(indicator=waiting, value=Decimal("-3"), date=datetime.date(2027, 6, 30))
+    IndicatorFactory(transformation=child, name="Emprunts", unit="")
+    boxes = ActionFactory(
+        cycle=cycle,
+        title="Croque-livres",
+        description="Des boîtes dans les parcs.",
+        clienteles="parents,families",
+        territory="Quartier du Parc",
+        lead=cast.organization,
+        starts_on=datetime.date(2025, 9, 1),
+        ends_on=datetime.date(2026, 6, 30),
+        status="under_way",
+        follow_up="quarterly",
+        human_resources="Une animatrice",
+        material_resources="-Des boîtes",
+        transformations=[family, child],
+    )
+    ActionPartnerFactory(
+        action=boxes,
+        organization=cast.other_organization,
+        role="Anime",
+        contribution_in_kind="Un local",
+        contribution_money=Decimal("250.5"),
+    )
+    BudgetLineFactory(
+        action=boxes, funder=funder, year=2025, status="confirmed", nature="cash", amount=Decimal("1234.5")
+    )
+    BudgetLineFactory(
+        action=boxes, funder=funder, year=2025, status="requested", nature="in_kind", amount=Decimal("10")
+    )
+    MilestoneFactory(action=boxes, title="Première boîte", date=datetime.date(2025, 10, 1), done=True)
+    MilestoneFactory(action=boxes, title="=Bilan", date=datetime.date(2026, 6, 1))
+    BudgetLineFactory(action=boxes, funder=city, year=2026, status="requested", nature="cash", amount=Decimal("800"))
+    ActionFactory(cycle=cycle, title="Fête de quartier", lead=None, transformations=[community])
+
+
+def _export(client, cast, cycle) -> bytes:
+    address = f"/p/{cast.partnership.slug}/cycles/{cycle.pk}/documents/plan.xlsx"
+    response = client.get(address)
+    assert response.status_code == 200, address
+    return response.content
+
+
+def _address(cast, cycle) -> str:
+    return f"/p/{cast.partnership.slug}/cycles/{cycle.pk}/importer/plan/"
+
+
+def _cells(content: bytes) -> dict[str, list[tuple]]:
+    book = load_workbook(io.BytesIO(content))
+    return {sheet.title: [tuple(row) for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets}
+
+
+def _of_cycle(model, cycle):
+    cycle_path = model.PARTNERSHIP_PATH.removesuffix("partnership") + "id"
+    return model.objects.filter(**{cycle_path: cycle.pk})
+
+
+def _versions() -> list[tuple]:
+    return [
+        (model.__name__, record.pk, getattr(record, "version", None), record.history.count())
+        for model in MODELS
+        for record in model.objects.order_by("pk")
+    ]
+
+
+@pytest.fixture
+def empty_cycle(cast, cycle):
+    return CycleFactory(partnership=cast.partnership, starts_on=cycle.starts_on, ends_on=cycle.ends_on)
+
+
+def test_the_export_carries_every_sheet_one_row_per_record(cast, client_for, cycle):
+    a_whole_plan(cast, cycle)
+    cells = _cells(_export(client_for(cast.observer), cast, cycle))
+    assert list(cells) == SHEETS
+    assert cells["Cibles"][1:] == [
+        (
+            "Favoriser l'éveil à la lecture",
+            "Famille",
+            "Familles qui lisent chaque jour",
+            20,
+            datetime.datetime(2026, 6, 30),
+        ),
+        (
+            "Favoriser l'éveil à la lecture",
+            "Famille",
+            "Familles qui lisent chaque jour",
+            40.125,
+            datetime.datetime(2027, 6, 30),
+        ),
+        ("'=Soutenir les parents", "Communauté", "Attente", -3, datetime.datetime(2027, 6, 30)),
+    ]
+    header, *rows = cells["Indicateurs"]
+    indicator = next(dict(zip(header, row, strict=True)) for row in rows if row[2] == "Familles qui lisent chaque jour")
+    assert indicator["Sens souhaité"] == "Plus haut, c'est mieux"
+    assert indicator["Date de la valeur de départ"] == datetime.datetime(2024, 6, 30)
+
+
+def test_the_export_imported_into_an_empty_cycle_gives_back_the_same_workbook(cast, client_for, cycle, empty_cycle):
+    a_whole_plan(cast, cycle)
+    client = client_for(cast.coordinator)
+    exported = _export(client, cast, cycle)
+
+    preview = upload(client, _address(cast, empty_cycle), exported, "plan.xlsx")
+    assert preview.status_code == 200, problems(preview)
+    html = preview.content.decode()
+    assert "créera 19 fiches, en mettra à jour 0 et en laissera 2 inchangées" in html
+    response = confirm(client, _address(cast, empty_cycle), preview)
+
+    assert response.status_code == 302
+    assert response.url == f"/p/{cast.partnership.slug}/cycles/{empty_cycle.pk}/plan/"
+    assert _cells(_export(client, cast, empty_cycle)) == _cells(exported)
+    created = [record for model in MODELS for record in _of_cycle(model, empty_cycle)]
+    assert len(created) == 19 and all(record.history.count() == 1 for record in created)
+
+
+def test_reimporting_the_export_into_its_cycle_changes_nothing(cast, client_for, cycle):
+    a_whole_plan(cast, cycle)
+    client = client_for(cast.committee)
+    before = _versions()
+
+    preview = upload(client, _address(cast, cycle), _export(client, cast, cycle))
+    assert "créera 0 fiches, en mettra à jour 0 et en laissera 21 inchangées" in preview.content.decode()
+    assert confirm(client, _address(cast, cycle), preview).status_code == 302
+
+    assert _versions() == before
+
+
+def _edited(content: bytes, edits: dict[str, dict[tuple[int, int], object]]) -> bytes:
+    """The workbook with some cells changed, as a person would in Excel: (line, column), both from 1."""
+    book = load_workbook(io.BytesIO(content))
+    for title, cells in edits.items():
+        for (line, column), value in cells.items():
+            book[title].cell(row=line, column=column, value=value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_changed_cells_update_their_records_once_each(cast, client_for, cycle):
+    a_whole_plan(cast, cycle)
+    client = client_for(cast.coordinator)
+    exported = _export(client, cast, cycle)
+    changed = _edited(
+        exported,
+        {
+            "Objectifs": {(2, 3): "Dès la naissance."},
+            "Indicateurs": {(3, 5): "familles"},  # the family indicator's unit
+            "Cibles": {(3, 4): 45},
+            "Actions": {(2, 9): "Réalisée", (2, 8): datetime.date(2026, 8, 31)},
+            "Partenaires des actions": {(2, 3): "Anime les lectures"},
+            "Budget": {(2, 6): 1500},
+        },
+    )
+    preview = upload(client, _address(cast, cycle), changed)
+    assert "créera 0 fiches, en mettra à jour 6 et en laissera 15 inchangées" in preview.content.decode()
+    confirm(client, _address(cast, cycle), preview)
+
+    objective = Objective.objects.get(title="Favoriser l'éveil à la lecture")
+    assert (objective.description, objective.version, objective.history.count()) == ("Dès la naissance.", 2, 2)
+    indicator = Indicator.objects.get(name="Familles qui lisent chaque jour")
+    assert (indicator.unit, indicator.version, indicator.history.count()) == ("familles", 2, 2)
+    assert indicator.baseline_date == datetime.date(2024, 6, 30)
+    assert sorted(t.value for t in indicator.targets.all()) == [Decimal("20"), Decimal("45")]
+    action = Action.objects.get(title="Croque-livres")
+    assert (action.status, action.ends_on, action.version) == ("done", datetime.date(2026, 8, 31), 2)
+    assert action.transformations.count() == 2 and action.clienteles == "parents,families"
+    assert ActionPartner.objects.get().role == "Anime les lectures"
+    assert sorted(line.amount for line in BudgetLine.objects.all()) == [Decimal("10"), Decimal("800"), Decimal("1500")]
+    assert _counts(cycle) == [2, 3, 3, 3, 2, 1, 2, 3]
+
+
+def _counts(cycle) -> list[int]:
+    return [_of_cycle(model, cycle).count() for model in MODELS]
+
+
+OBJECTIVE_HEADERS = ["Numéro", "Objectif", "Description"]
+TRANSFORMATION_HEADERS = ["Objectif", "Système", "Transformation souhaitée", "Organisme porteur"]
+ACTION_HEADERS = ["Action", "Transformations souhaitées", "Organisme porteur", "Début", "Fin", "État"]
+
+
+def test_bad_rows_are_all_listed_by_sheet_line_and_column_and_nothing_is_written(cast, client_for, cycle):
+    FunderFactory(partnership=cast.partnership, name="Fondation Lucie-et-André")
+    content = workbook(
+        {
+            "Objectifs": [OBJECTIVE_HEADERS, [1, "Lire", ""], [2, "lire", ""]],
+            "Transformations souhaitées": [
+                TRANSFORMATION_HEADERS,
+                ["Lire", "Famille", "Les parents lisent.", "Maison de la famille du parc"],
+                ["Écrire", "Famille", "Les parents écrivent.", ""],
+                ["Lire", "Planète", "Les planètes lisent.", ""],
+                ["Lire", "Enfant", "Les enfants lisent.", "Organisme inconnu"],
+            ],
+            "Actions": [
+                ACTION_HEADERS,
+                ["Croque-livres", "Lire — Famille", "", "2026-06-30", "2025-09-01", "Prévue"],
+                ["Fête", "Lire — Communauté", "", "", "", "Prévue"],
+            ],
+            "Partenaires des actions": [["Action", "Organisme"], ["Inconnue", "CPE Les Lucioles"]],
+            "Budget": [["Action", "Année", "Bailleur", "Montant"], ["Croque-livres", 1999, "Personne", -5]],
+        }
+    )
+    before = _counts(cycle)
+    response = upload(client_for(cast.coordinator), _address(cast, cycle), content)
+    assert response.status_code == 422
+    found = [(sheet, line, column) for sheet, line, column, _message in problems(response)]
+    assert found == [
+        ("Objectifs", "3", "Objectif"),
+        ("Transformations souhaitées", "3", "Objectif"),
+        ("Transformations souhaitées", "4", "Système"),
+        ("Transformations souhaitées", "5", "Organisme porteur"),
+        ("Actions", "2", "Fin"),
+        ("Actions", "3", "Transformations souhaitées"),
+        ("Partenaires des actions", "2", "Action"),
+        ("Budget", "2", "Bailleur"),
+        ("Budget", "2", "Année"),
+        ("Budget", "2", "Montant"),
+    ]
+    messages = {column: message for _sheet, _line, column, message in problems(response)}
+    assert (
+        messages["Organisme porteur"]
+        == "Aucun organisme partenaire du regroupement ne porte le nom « Organisme inconnu »."
+    )
+    assert (
+        "Rien n&#x27;a été importé" in response.content.decode() or "Rien n'a été importé" in response.content.decode()
+    )
+    assert _counts(cycle) == before
+
+
+def test_problems_are_in_the_persons_language(cast, client_for, cycle):
+    client = client_for(cast.coordinator)
+    client.cookies["django_language"] = "en"
+    content = workbook(
+        {
+            "Targets": [
+                ["Objective", "System", "Indicator", "Target value", "Due date"],
+                ["Nope", "Family", "X", 1, "2027-06-30"],
+            ]
+        }
+    )
+    ((sheet, line, column, message),) = problems(upload(client, _address(cast, cycle), content))
+    assert (sheet, line, column) == ("Targets", "2", "Objective")
+    assert message == "No objective of this cycle has this title."
+
+
+def test_a_formula_is_refused_never_evaluated_and_a_text_that_looks_like_one_is_read_as_text(cast, client_for, cycle):
+    ObjectiveFactory(cycle=cycle, title="=Lire")
+    content = workbook(
+        {
+            "Objectifs": [OBJECTIVE_HEADERS, [1, "'=Lire", "=1+1"]],
+            "Transformations souhaitées": [TRANSFORMATION_HEADERS, ["=A2", "Famille", "Les parents lisent.", ""]],
+        }
+    )
+    response = upload(client_for(cast.coordinator), _address(cast, cycle), content)
+    found = problems(response)
+    assert [(sheet, line, column) for sheet, line, column, _m in found] == [
+        ("Objectifs", "2", "Description"),
+        ("Transformations souhaitées", "2", "Objectif"),
+    ]
+    assert all("Formule refusée" in message for *_where, message in found)
+    text_only = workbook({"Objectifs": [OBJECTIVE_HEADERS, [1, "'=Lire", "Un texte"]]})
+    import_file(client_for(cast.coordinator), _address(cast, cycle), text_only)
+    assert Objective.objects.get(cycle=cycle).description == "Un texte"
+
+
+def test_the_template_opens_and_its_example_imports(cast, client_for, cycle):
+    client = client_for(cast.coordinator)
+    response = client.get(f"/p/{cast.partnership.slug}/cycles/{cycle.pk}/importer/plan/modele.xlsx")
+    assert response.status_code == 200
+    assert list(_cells(response.content))[:9] == SHEETS
+    assert import_file(client, _address(cast, cycle), response.content).status_code == 302
+    action = Action.objects.get(cycle=cycle)
+    assert [t.system for t in action.transformations.all()] == ["famille"]
+    assert Target.objects.get().indicator.transformation.objective.title == "Favoriser l'éveil à la lecture"
+
+
+def test_the_plan_page_links_to_the_import_for_those_who_edit_the_plan(cast, client_for, cycle):
+    home = f"/p/{cast.partnership.slug}/cycles/{cycle.pk}/plan/"
+    assert _address(cast, cycle) in client_for(cast.committee).get(home).content.decode()
+    assert _address(cast, cycle) not in client_for(cast.partner).get(home).content.decode()
+
+
+@pytest.mark.parametrize("role", ["partner", "observer"])
+def test_those_who_do_not_edit_the_plan_may_not_import(cast, client_for, cycle, role):
+    a_whole_plan(cast, cycle)
+    content = _export(client_for(cast.coordinator), cast, cycle)
+    client = client_for(getattr(cast, role))
+    address = _address(cast, cycle)
+    assert client.get(address).status_code == 403
+    assert client.get(address + "modele.xlsx").status_code == 403
+    assert upload(client, address, content).status_code == 403
+    assert client.post(address + "confirmer/", {"token": "x"}).status_code == 403
+
+
+def test_an_outsider_finds_nothing(cast, client_for, cycle):
+    client = client_for(cast.outsider)
+    address = _address(cast, cycle)
+    assert client.get(address).status_code == 404
+    assert client.get(address + "modele.xlsx").status_code == 404
+    assert upload(client, address, workbook({"Objectifs": [OBJECTIVE_HEADERS, [1, "Lire", ""]]})).status_code == 404
+    assert client.post(address + "confirmer/", {"token": "x"}).status_code == 404
+    assert not Objective.objects.exists()
+
+
+def test_a_committee_member_without_the_right_to_edit_objectives_is_told_so(cast, client_for, cycle, monkeypatch):
+    from partnerships.permissions import ROLE_PERMISSIONS, Perm, Role
+
+    monkeypatch.setitem(ROLE_PERMISSIONS, Role.COMMITTEE, ROLE_PERMISSIONS[Role.COMMITTEE] - {Perm.EDIT_PRIORITIES})
+    response = upload(
+        client_for(cast.committee), _address(cast, cycle), workbook({"Objectifs": [OBJECTIVE_HEADERS, [1, "Lire", ""]]})
+    )
+    ((sheet, line, column, message),) = problems(response)
+    assert (sheet, line, column) == ("Objectifs", "2", "Objectif")
+    assert "Outil 8" in message
+
+
+def _check_queries(client, cast, cycle) -> int:
+    content = _export(client, cast, cycle)
+    with CaptureQueriesContext(connection) as ctx:
+        response = upload(client, _address(cast, cycle), content)
+        assert response.status_code == 200, problems(response)[:5]
+    return len(ctx.captured_queries)
+
+
+def test_the_check_reads_what_exists_once_whatever_the_number_of_rows(cast, client_for, cycle):
+    a_whole_plan(cast, cycle)
+    client = client_for(cast.coordinator)
+    small = _check_queries(client, cast, cycle)
+    for indicator in Indicator.objects.all():
+        for n in range(10):
+            TargetFactory(indicator=indicator, date=datetime.date(2026, 1, 1 + n))
+        IndicatorFactory.create_batch(5, transformation=indicator.transformation)
+    for action in Action.objects.all():
+        ActionPartnerFactory(action=action, organization=cast.organization)
+        BudgetLineFactory.create_batch(10, action=action, year=2026, funder=Funder.objects.first())
+    large = _check_queries(client, cast, cycle)
+    print(f"plan import check: 21 rows {small} queries, {21 + 30 + 15 + 2 + 20} rows {large} queries")
+    assert large == small
+
+
+def test_each_objective_transformation_and_action_costs_the_queries_of_its_form(cast, client_for, cycle):
+    a_whole_plan(cast, cycle)
+    client = client_for(cast.coordinator)
+    small = _check_queries(client, cast, cycle)
+    for n in range(10):
+        objective = ObjectiveFactory(cycle=cycle, title=f"Objectif {n}")
+        transformation = TransformationFactory(objective=objective, system="famille")
+        ActionFactory(cycle=cycle, lead=cast.organization, transformations=[transformation])
+    large = _check_queries(client, cast, cycle)
+    print(f"plan import check: 10 more objectives, transformations and actions: {small} then {large} queries")
+    # Their forms read the factors they offer when built (the objective's, the transformation's and the action's
+    # pickers), and Django checks an action's dates against the database's rule in a query of its own (in a
+    # savepoint): six queries for the three rows, whatever else the plan holds.
+    assert large - small <= 6 * 10
+
+
+def test_the_export_in_english_imports_as_well(cast, client_for, cycle, empty_cycle):
+    a_whole_plan(cast, cycle)
+    client = client_for(cast.coordinator)
+    french = _export(client, cast, cycle)
+    client.cookies["django_language"] = "en"
+    english = _export(client, cast, cycle)
+    assert "Targets" in _cells(english)
+    assert import_file(client, _address(cast, empty_cycle), english).status_code == 302
+    client.cookies["django_language"] = "fr"
+    assert _cells(_export(client, cast, empty_cycle)) == _cells(french)
+
+
+def test_the_import_page_links_to_the_template_and_the_current_export(cast, client_for, cycle):
+    html = client_for(cast.coordinator).get(_address(cast, cycle)).content.decode()
+    assert _address(cast, cycle) + "modele.xlsx" in html
+    assert f"/p/{cast.partnership.slug}/cycles/{cycle.pk}/documents/plan.xlsx" in html
+    assert "Objectifs" in html and "Cibles" in html and "Partenaires des actions" in html
+
+
+def test_an_objective_may_be_named_by_its_number(cast, client_for, cycle):
+    ObjectiveFactory(cycle=cycle, title="Favoriser l'éveil à la lecture", position=3)
+    content = workbook(
+        {"Transformations souhaitées": [TRANSFORMATION_HEADERS, ["3", "Enfant", "Les enfants lisent.", ""]]}
+    )
+    assert import_file(client_for(cast.coordinator), _address(cast, cycle), content).status_code == 302
+    assert DesiredChange.objects.get().objective.title == "Favoriser l'éveil à la lecture"
+
+
+def test_a_funder_of_the_file_is_added_before_the_budget_lines_that_name_it(cast, client_for, cycle):
+    ActionFactory(cycle=cycle, title="Croque-livres")
+    content = workbook(
+        {
+            "Budget": [["Action", "Année", "Bailleur", "Montant"], ["Croque-livres", 2025, "ville de laval", 500]],
+            "Bailleurs de fonds": [["Bailleur", "Type"], ["Ville de Laval", "Municipal"]],
+        }
+    )
+    assert import_file(client_for(cast.coordinator), _address(cast, cycle), content).status_code == 302
+    line = BudgetLine.objects.get()
+    assert (line.funder.name, line.funder.kind, line.amount, line.status) == (
+        "Ville de Laval",
+        "municipal",
+        500,
+        "requested",
+    )
+
+
+def test_two_objectives_of_one_title_are_named_by_no_row(cast, client_for, cycle):
+    ObjectiveFactory(cycle=cycle, title="Lire", position=1)
+    TransformationFactory(objective=ObjectiveFactory(cycle=cycle, title="lire", position=2), system="enfant")
+    content = workbook(
+        {
+            "Objectifs": [OBJECTIVE_HEADERS, [1, "Lire", ""]],
+            "Transformations souhaitées": [TRANSFORMATION_HEADERS, ["Lire", "Famille", "Les parents lisent.", ""]],
+        }
+    )
+    found = problems(upload(client_for(cast.coordinator), _address(cast, cycle), content))
+    assert [(sheet, line, column) for sheet, line, column, _m in found] == [
+        ("Objectifs", "2", "Objectif"),
+        ("Transformations souhaitées", "2", "Objectif"),
+    ]
+    assert all("Plusieurs objectifs" in message for *_where, message in found)
