@@ -6,6 +6,8 @@ import re
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.spreadsheets import sheet_name
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -15,8 +17,9 @@ def workbook(sheets: dict[str, list[list[object]]]) -> bytes:
 
     book = Workbook()
     book.remove(book.active)
+    taken: set[str] = set()
     for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
+        sheet = book.create_sheet(sheet_name(title, taken))  # Excel cuts a long title to 31 characters
         for row in rows:
             sheet.append(row)
     buffer = io.BytesIO()
