@@ -59,6 +59,21 @@ def test_the_plan_pdf_is_tagged_and_numbered(cast, cycle, client_for, plan_url):
     assert f"Page 3 / {pages}" in reader.pages[2].extract_text()
 
 
+def test_the_plan_pdf_has_bookmarks_for_its_headings(cast, cycle, client_for, plan_url):
+    # The documents' own user agent stylesheet (documents/static/documents/user-agent.css) gives the headings
+    # their bookmark levels: the outline a reader navigates by.
+    a_plan(cast, cycle)
+    reader = PdfReader(io.BytesIO(fetched(client_for(cast.coordinator), plan_url("pdf"))[1]))
+
+    def titles(outline):
+        for item in outline:
+            yield from titles(item) if isinstance(item, list) else [item.title]
+
+    found = list(titles(reader.outline))
+    for expected in ("Plan d'action concerté", "Table des matières", "Actions", "Croque-livres 1", "Budget"):
+        assert expected in found, (expected, found)
+
+
 def test_the_plan_pdf_in_english(cast, cycle, client_for, plan_url):
     a_plan(cast, cycle)
     client = client_for(cast.partner)
