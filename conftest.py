@@ -14,6 +14,39 @@ from partnerships.models import Role
 from partnerships.tests.factories import MembershipFactory, PartnershipFactory, UserFactory
 
 
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL, leave out the tests marked `database_independent` (the pages' HTML and CSS in the browser,
+    the dependency audit): what they check is the same on every database, and CI's SQLite suite runs them."""
+    from django.conf import settings
+
+    if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        return
+    left_out = [item for item in items if item.get_closest_marker("database_independent")]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if not item.get_closest_marker("database_independent")]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _postgresql_flush_deletes_rows():
+    """After a transactional test Django empties every table with one TRUNCATE of all of them, which on PostgreSQL
+    recreates each table's files (seconds for ours, once per browser test). The tests' tables hold a few rows:
+    DELETE empties them in a fraction of that, the foreign keys being checked at commit (Django declares them
+    DEFERRABLE INITIALLY DEFERRED). Only the test run's flush changes; sequences are reset by TRUNCATE as asked."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade or not tables:
+            return truncate(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        return ["SET CONSTRAINTS ALL DEFERRED;", *(f"DELETE FROM {self.quote_name(table)};" for table in tables)]
+
+    DatabaseOperations.sql_flush = sql_flush
+    yield
+    DatabaseOperations.sql_flush = truncate
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

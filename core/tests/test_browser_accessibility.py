@@ -7,7 +7,7 @@ from django.core.management import call_command
 from bench.measure import pages_for
 from partnerships.models import Partnership
 
-pytestmark = [pytest.mark.browser]
+pytestmark = [pytest.mark.browser, pytest.mark.database_independent]
 
 
 def test_every_main_page_of_the_demo_passes_axe_in_both_languages(page, check_accessibility, live_server):

@@ -21,7 +21,7 @@ from partnerships.models import Invitation, Partnership
 from plan.models import Funder
 from priorities.models import Objective
 
-pytestmark = [pytest.mark.browser]
+pytestmark = [pytest.mark.browser, pytest.mark.database_independent]
 
 # Page width beyond the window (WCAG 1.4.10: no horizontal scrolling at 320 CSS px).
 SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"

@@ -12,6 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.conf import settings
 
+pytestmark = pytest.mark.database_independent
+
 VULNERABILITY = {
     "id": "PYSEC-0000-TEST",
     "summary": "A vulnerability made up for the test",
