@@ -1,4 +1,5 @@
-"""Outil 5's import: the partnership's statistics (« données »), one row per figure. A row names its figure by its
+"""Outil 5's import: the partnership's statistics (« données »), in the format of their export (the « Données »
+sheet of analysis/documents.py), one row per figure. A row names its figure by its
 indicator, domain, territory level, territory and period (without case, as the database's uniqueness rule does):
 a row naming a figure already recorded replaces its value, any other row adds one, so that a corrected file can be
 imported again without making duplicates. The columns keep the names of the first statistics files (`indicateur`,
@@ -130,6 +131,25 @@ STATISTICS = SheetSpec(
         "",
     ),
 )
+
+
+def export_rows(statistics) -> list[list[object]]:
+    """The export's rows, in the order of STATISTICS' columns (the level by its label, the flag as oui or non)."""
+    return [
+        [
+            s.indicator,
+            s.domain,
+            s.get_territory_level_display(),
+            s.territory_name,
+            s.period,
+            s.value,
+            s.unit,
+            _("oui") if s.is_imprecise else _("non"),
+            s.source,
+            s.notes,
+        ]
+        for s in statistics
+    ]
 
 
 def statistic_of(row: Row) -> tuple[Statistic | None, list[tuple[str, str]]]:
@@ -278,6 +298,7 @@ IMPORTERS = (
         perm=Perm.EDIT_ANALYSIS,
         back="analysis:statistics",
         scope=Scope.PARTNERSHIP,
+        document="donnees",
         rules=(
             gettext_lazy(
                 "Une ligne dont l'indicateur, le domaine, le niveau de territoire, le territoire et la période sont "

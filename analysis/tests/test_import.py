@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 
 from analysis.imports import STATISTICS
-from analysis.models import Statistic, TerritoryLevel
-from core.tests.support import url
+from analysis.models import STATISTIC_FIELDS, Statistic, TerritoryLevel
+from analysis.tests.factories import StatisticFactory
+from core.tests.support import query_count, url
 from imports.tests.support import confirm, import_file, problems, sheet_rows, upload, workbook
 
 pytestmark = pytest.mark.django_db
@@ -243,3 +244,52 @@ def test_the_statistics_pages_link_to_the_import_for_those_who_may_import(cast, 
     for name in ("analysis:statistic_create", "analysis:statistic_chart"):
         assert f'href="{address}"' in client_for(cast.committee).get(url(name, cast)).content.decode()
     assert address not in client_for(cast.observer).get(url("analysis:statistics", cast)).content.decode()
+
+
+def _export(client, cast) -> bytes:
+    response = client.get(url("documents:partnership", cast, document="donnees", file_format="xlsx"))
+    assert response.status_code == 200
+    return response.content
+
+
+def _state(partnership) -> list[tuple]:
+    statistics = Statistic.objects.filter(partnership=partnership).order_by("indicator", "period", "territory_level")
+    return [tuple(getattr(s, name) for name in STATISTIC_FIELDS) for s in statistics]
+
+
+def test_the_export_imported_again_changes_nothing_and_into_an_empty_partnership_gives_it_back(
+    cast, client_for, address
+):
+    StatisticFactory(partnership=cast.partnership, indicator="=cmd|' /C calc'!A0", value=Decimal("12.345"))
+    StatisticFactory(
+        partnership=cast.partnership,
+        indicator="Indice",
+        territory_level=TerritoryLevel.REGION,
+        value=None,
+        is_imprecise=True,
+        notes="Petit territoire",
+    )
+    client = client_for(cast.coordinator)
+    exported = _export(client, cast)
+    assert sheet_rows(exported, SHEET)[0] == tuple(LABELS)
+    before = _state(cast.partnership)
+    preview = upload(client, address, exported)
+    assert "en mettra à jour 0 et en laissera 2 inchangées" in preview.content.decode()
+    assert confirm(client, address, preview).status_code == 302
+    assert _state(cast.partnership) == before
+    assert all(s.version == 1 for s in Statistic.objects.all())
+
+    other = url("imports:partnership", cast, slug=cast.other_partnership.slug, partnership_importer="donnees")
+    outsider = client_for(cast.outsider)
+    assert import_file(outsider, other, exported).status_code == 302
+    assert _state(cast.other_partnership) == before
+
+
+def test_the_statistics_export_queries_do_not_grow(cast, client_for):
+    address = url("documents:partnership", cast, document="donnees", file_format="xlsx")
+    client = client_for(cast.observer)
+    StatisticFactory(partnership=cast.partnership)
+    small = query_count(client, address)
+    for year in range(2010, 2015):
+        StatisticFactory(partnership=cast.partnership, period=str(year))
+    assert query_count(client, address) == small
