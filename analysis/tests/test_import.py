@@ -293,3 +293,9 @@ def test_the_statistics_export_queries_do_not_grow(cast, client_for):
     for year in range(2010, 2015):
         StatisticFactory(partnership=cast.partnership, period=str(year))
     assert query_count(client, address) == small
+
+
+def test_the_statistics_tab_links_to_the_export_in_each_format(cast, client_for):
+    page = client_for(cast.observer).get(url("analysis:statistics", cast)).content.decode()
+    for file_format in ("pdf", "docx", "xlsx"):
+        assert url("documents:partnership", cast, document="donnees", file_format=file_format) in page
