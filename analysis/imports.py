@@ -1,6 +1,6 @@
 """Outil 5's import: the partnership's statistics (« données »), in the format of their export (the « Données »
-sheet of analysis/documents.py), one row per figure. A row names its figure by its
-indicator, domain, territory level, territory and period (without case, as the database's uniqueness rule does):
+sheet of analysis/documents.py), one row per figure. A row names its figure by its indicator, domain, territory
+level, territory and period (without case, as the database's uniqueness rule does):
 a row naming a figure already recorded replaces its value, any other row adds one, so that a corrected file can be
 imported again without making duplicates. The columns keep the names of the first statistics files (`indicateur`,
 `niveau_territoire`…): those files, and the EQDEM example (analysis/data/eqdem-quebec.csv), still read.
