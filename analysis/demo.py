@@ -10,13 +10,14 @@ from decimal import Decimal
 
 from demo.context import DemoContext
 from factors.models import ProtectiveFactor
+from imports.reading import Upload, tables
 from organizations.models import Organization
 
 from . import demo_content as content
 from . import services
-from .importing import StatisticRow, csv_table, validate_table
+from .imports import IMPORTERS, STATISTICS, statistic_of
 from .models import Finding, Observation, Statistic
-from .spreadsheets import example_csv
+from .spreadsheets import EXAMPLE_FILENAME, example_csv
 
 
 def load(ctx: DemoContext) -> None:
@@ -52,9 +53,8 @@ def link(ctx: DemoContext) -> None:
             services.finding_update(finding=finding, expected_version=finding.version, relations=relations)
 
 
-def _row(indicator: str, domain: str, level: str, territory: str, period: str, value: float, **extra) -> StatisticRow:
-    return StatisticRow(
-        line=0,
+def _row(indicator: str, domain: str, level: str, territory: str, period: str, value: float, **extra) -> Statistic:
+    return Statistic(
         indicator=indicator,
         domain=domain,
         territory_level=level,
@@ -68,8 +68,17 @@ def _row(indicator: str, domain: str, level: str, territory: str, period: str, v
     )
 
 
-def statistic_rows() -> list[StatisticRow]:
-    rows = validate_table(csv_table(example_csv())).rows
+def example_statistics() -> list[Statistic]:
+    """The EQDEM example, read as its import reads it."""
+    found, problems = tables(IMPORTERS[0], Upload(name=EXAMPLE_FILENAME, content=example_csv()))
+    read = [statistic_of(row) for row in found[STATISTICS.key]]
+    if problems or any(refused for _statistic, refused in read):
+        raise ValueError(f"{EXAMPLE_FILENAME} no longer reads: {problems or read}")
+    return [statistic for statistic, _refused in read]
+
+
+def statistic_rows() -> list[Statistic]:
+    rows = example_statistics()
     for level, territory, table in (
         ("region", content.REGION, content.REGION_VALUES),
         ("local", content.LOCAL, content.LOCAL_VALUES),
@@ -90,7 +99,10 @@ def statistic_rows() -> list[StatisticRow]:
 
 def load_statistics(ctx: DemoContext) -> None:
     services.statistics_import(
-        partnership=ctx.partnership_a, rows=statistic_rows(), user=ctx.coordinator_a, reason="Données de démonstration"
+        partnership=ctx.partnership_a,
+        statistics=statistic_rows(),
+        user=ctx.coordinator_a,
+        reason="Données de démonstration",
     )
 
 

@@ -1,11 +1,15 @@
-"""Outil 5's document: the findings of the three analyses, each with the data it rests on."""
+"""Outil 5's documents: the findings of the three analyses, each with the data it rests on; and the partnership's
+statistics as a table, in the format their import reads back (analysis/imports.py: the same sheet, the same
+columns)."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cycles.tools import Scope
 from documents.sections import Section, Table, sections_document
 
 from . import selectors
+from .imports import STATISTICS, export_rows
 
 
 def _evidence(finding) -> list[str]:
@@ -49,6 +53,23 @@ def sections(access, cycle) -> list[Section]:
     ]
 
 
+def statistic_sections(access, cycle) -> list[Section]:
+    table = Table(
+        caption=str(STATISTICS.title),
+        headers=[str(column.label) for column in STATISTICS.columns],
+        rows=export_rows(selectors.statistic_list(partnership=access.partnership)),
+        empty=_("Aucune donnée."),
+    )
+    return [Section(heading=str(STATISTICS.title), tables=[table], wide=True)]
+
+
 DOCUMENTS = (
     sections_document(key="constats", title=gettext_lazy("Nos constats et leurs données"), tool=5, sections=sections),
+    sections_document(
+        key="donnees",
+        title=gettext_lazy("Données"),
+        tool=5,
+        sections=statistic_sections,
+        scope=Scope.PARTNERSHIP,
+    ),
 )

@@ -14,7 +14,6 @@ from offer.models import Service
 from organizations.models import Organization
 from partnerships.models import Partnership
 
-from .importing import statistic_key
 from .models import (
     STATISTIC_FIELDS,
     Finding,
@@ -23,6 +22,7 @@ from .models import (
     Observation,
     ObservationSource,
     Statistic,
+    statistic_key,
 )
 from .numbers import DecimalCommaField, format_value
 
@@ -244,11 +244,3 @@ def _excerpt(observation: Observation) -> str:
 def _intervention_label(intervention: FactorIntervention) -> str:
     target = intervention.element.name if intervention.element_id else intervention.factor.name
     return f"{target} — {intervention.get_intensity_display()}"
-
-
-class StatisticImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Fichier CSV ou XLSX"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
-        help_text=_("Une ligne par donnée, avec les colonnes du modèle. Un fichier CSV doit être encodé en UTF-8."),
-    )

@@ -72,6 +72,17 @@ STATISTIC_FIELDS = (
 )
 
 
+def statistic_key(statistic: Statistic) -> tuple[str, str, str, str, str]:
+    """What names one figure (the uniqueness rule of Statistic): two figures of one key would say two things."""
+    return (
+        statistic.indicator.casefold(),
+        statistic.domain.casefold(),
+        statistic.territory_level,
+        statistic.territory_name.casefold(),
+        statistic.period.casefold(),
+    )
+
+
 class ObservationSource(models.TextChoices):
     ORGANIZATION = "organization", _("Organisme")
     PARENTS = "parents", _("Consultation de parents")

@@ -11,8 +11,7 @@ from core.saving import Links, save_with_links
 from cycles.models import Cycle
 from partnerships.models import Partnership
 
-from .importing import StatisticRow, statistic_key
-from .models import STATISTIC_FIELDS, Finding, Observation, Statistic
+from .models import STATISTIC_FIELDS, Finding, Observation, Statistic, statistic_key
 
 
 @transaction.atomic
@@ -37,22 +36,29 @@ class ImportOutcome:
     unchanged: int
 
 
+def statistic_unchanged(current: Statistic, imported: Statistic) -> bool:
+    return all(getattr(current, name) == getattr(imported, name) for name in STATISTIC_FIELDS)
+
+
 @transaction.atomic
-def statistics_import(*, partnership: Partnership, rows: list[StatisticRow], user: User, reason: str) -> ImportOutcome:
-    """All rows or none. A row naming a figure already there (same indicator, domain, territory and period)
-    replaces its value, so that a corrected file can be imported again without making duplicates."""
+def statistics_import(
+    *, partnership: Partnership, statistics: list[Statistic], user: User, reason: str
+) -> ImportOutcome:
+    """All figures or none, written in bulk, each with a history entry giving `reason`. A figure already there
+    (same indicator, domain, territory and period, without case) takes the new values, so that a corrected file
+    can be imported again without making duplicates."""
     existing = {statistic_key(stat): stat for stat in Statistic.objects.filter(partnership=partnership)}
     to_create: list[Statistic] = []
     to_update: list[Statistic] = []
     now = timezone.now()
-    for row in rows:
-        values = {name: getattr(row, name) for name in STATISTIC_FIELDS}
-        statistic = existing.get(row.key)
+    for imported in statistics:
+        statistic = existing.get(statistic_key(imported))
         if statistic is None:
-            to_create.append(Statistic(partnership=partnership, **values))
-        elif any(getattr(statistic, name) != value for name, value in values.items()):
-            for name, value in values.items():
-                setattr(statistic, name, value)
+            imported.partnership = partnership
+            to_create.append(imported)
+        elif not statistic_unchanged(statistic, imported):
+            for name in STATISTIC_FIELDS:
+                setattr(statistic, name, getattr(imported, name))
             statistic.version += 1
             statistic.updated_at = now
             to_update.append(statistic)
@@ -62,7 +68,7 @@ def statistics_import(*, partnership: Partnership, rows: list[StatisticRow], use
     if to_update:
         bulk_update_with_history(to_update, Statistic, fields=[*STATISTIC_FIELDS, "version", "updated_at"], **history)
     return ImportOutcome(
-        created=len(to_create), updated=len(to_update), unchanged=len(rows) - len(to_create) - len(to_update)
+        created=len(to_create), updated=len(to_update), unchanged=len(statistics) - len(to_create) - len(to_update)
     )
 
 

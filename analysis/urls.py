@@ -1,14 +1,12 @@
 from core.routes import cycle_path, partnership_path
 
-from .views import charts, findings, home, imports, observations, statistics
+from .views import charts, findings, home, observations, statistics
 
 app_name = "analysis"
 urlpatterns = [
     partnership_path("donnees/", statistics.statistic_list, name="statistics"),
     partnership_path("donnees/nouvelle/", statistics.statistic_create, name="statistic_create"),
-    partnership_path("donnees/importer/", imports.statistic_import, name="statistic_import"),
-    partnership_path("donnees/modele/", imports.statistic_template, name="statistic_template"),
-    partnership_path("donnees/exemple-eqdem.csv", imports.statistic_example, name="statistic_example"),
+    partnership_path("donnees/exemple-eqdem.csv", statistics.statistic_example, name="statistic_example"),
     partnership_path("donnees/graphique/", charts.statistic_chart, name="statistic_chart"),
     partnership_path("donnees/<int:statistic_pk>/", statistics.statistic_detail, name="statistic_detail"),
     partnership_path("donnees/<int:statistic_pk>/modifier/", statistics.statistic_edit, name="statistic_edit"),

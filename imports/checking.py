@@ -45,6 +45,7 @@ class ImportContext:
     access: PartnershipAccess
     cycle: Cycle | None
     user: object
+    file_name: str = ""  # the uploaded file's name: what a history entry of the import may say
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, row: Row, message: str, column: str = "") -> None:
@@ -106,11 +107,7 @@ def cell_text(cell: Cell) -> str:
 def form_value(column: Column, cell: Cell) -> str:
     """What the page's form would receive for this cell: a date as 2025-06-30, a number with a point, a box
     ticked as "on"; raises ValueError with the message to show."""
-    if isinstance(cell, Formula):
-        raise ValueError(
-            _("Formule refusée (%(formula)s) : une importation ne calcule pas de formule ; inscrivez-en la valeur.")
-            % {"formula": quote(cell)}
-        )
+    refuse_formula(cell)
     if column.kind == FLAG:
         return "on" if flag(cell) else ""
     if column.kind == DECIMAL:
@@ -120,6 +117,15 @@ def form_value(column: Column, cell: Cell) -> str:
     if column.kind == CHOICE:
         return choice(column, cell)
     return "" if cell is None else str(cell)
+
+
+def refuse_formula(cell: Cell) -> None:
+    """A formula is never evaluated (nor its last computed value taken): raises ValueError with the message."""
+    if isinstance(cell, Formula):
+        raise ValueError(
+            _("Formule refusée (%(formula)s) : une importation ne calcule pas de formule ; inscrivez-en la valeur.")
+            % {"formula": quote(cell)}
+        )
 
 
 def flag(cell: Cell) -> bool:

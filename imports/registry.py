@@ -58,7 +58,8 @@ class Change:
     """One record to create or update; `write()` calls the app's service."""
 
     created: bool
-    write: Callable[[], object]
+    write: Callable[[], object] | None = None  # None when the plan writes its changes at once (Plan.write_all)
+    record: object = None  # what Plan.write_all writes
 
 
 @dataclass
@@ -66,6 +67,9 @@ class Plan:
     problems: list = field(default_factory=list)  # imports.checking.Problem
     changes: list[Change] = field(default_factory=list)
     unchanged: int = 0
+    # (changes) -> writes them all in one call (a bulk write through the app's service), instead of each change's
+    # `write`: for an importer of many small records (the statistics of Outil 5).
+    write_all: Callable[[list[Change]], object] | None = None
 
     @property
     def to_create(self) -> int:

@@ -26,5 +26,8 @@ def apply(plan: Plan) -> None:
     """All or nothing: a change that fails (a record saved meanwhile) rolls every other back."""
     if plan.problems:
         raise ValueError("an import with problems is never applied")
+    if plan.write_all is not None:
+        plan.write_all(plan.changes)
+        return
     for change in plan.changes:
         change.write()

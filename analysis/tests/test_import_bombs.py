@@ -1,4 +1,5 @@
-"""Hostile files sent to the statistics import are refused quickly, in little memory, with a clear message.
+"""Hostile files sent to the statistics import (imports/, the « donnees » importer) are refused quickly, in little
+memory, with a clear message.
 
 Each bomb is a real file (core/tests/spreadsheet_bombs.py) posted through the import page; the request is timed
 and its memory traced (tracemalloc's peak of everything Python allocated while the request ran).
@@ -10,7 +11,7 @@ import tracemalloc
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from analysis.importing import COLUMNS
+from analysis.imports import STATISTICS
 from analysis.models import Statistic
 from core.tests import spreadsheet_bombs as bombs
 from core.tests.support import url
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.django_db
 
 SECONDS = 1.0
 MEBIBYTES = 50
+COLUMNS = tuple(column.key for column in STATISTICS.columns)
 
 
 @pytest.fixture(scope="session")
@@ -26,7 +28,7 @@ def gibibyte_bomb() -> bytes:
     return bombs.shared_strings_bomb(gibibytes=1.0)
 
 
-def post_measured(cast, client_for, content: bytes, name: str = "donnees.xlsx", status: int = 200):
+def post_measured(cast, client_for, content: bytes, name: str = "donnees.xlsx", status: int = 422):
     """Post the file twice: once timed, once with its memory traced (tracing slows every allocation down).
 
     Returns the page, the seconds and the peak MiB the request took.
@@ -34,7 +36,8 @@ def post_measured(cast, client_for, content: bytes, name: str = "donnees.xlsx", 
     client = client_for(cast.coordinator)
 
     def post():
-        return client.post(url("analysis:statistic_import", cast), {"file": SimpleUploadedFile(name, content)})
+        address = url("imports:partnership", cast, partnership_importer="donnees")
+        return client.post(address, {"file": SimpleUploadedFile(name, content)})
 
     # CPU time of the process: what the request costs, whatever else the machine (CI, a neighbour) is busy with.
     started = time.process_time()

@@ -13,7 +13,7 @@ from core.submissions import create_once
 from partnerships.access import FORM, PartnershipAccess, partnership_view
 from partnerships.permissions import Perm
 
-from .. import selectors, services
+from .. import selectors, services, spreadsheets
 from ..access import access_statistic
 from ..filters import StatisticFilterForm, filter_value
 from ..forms import StatisticForm
@@ -134,3 +134,11 @@ def statistic_history(request: HttpRequest, access: PartnershipAccess, statistic
         entries=history_entries(statistic),
         context=page_context(access),
     )
+
+
+@partnership_view(methods=("GET", "HEAD"))
+def statistic_example(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
+    """The EQDEM example, a CSV that the statistics import reads as it is."""
+    response = HttpResponse(spreadsheets.example_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{spreadsheets.EXAMPLE_FILENAME}"'
+    return response

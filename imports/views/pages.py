@@ -84,14 +84,20 @@ def _upload(request, access: PartnershipAccess, importer: Importer, cycle: Cycle
         except FileProblem as problem:
             form.add_error("file", str(problem))
         else:
-            plan = examine(importer, ImportContext(access=access, cycle=cycle, user=request.user), upload)
+            plan = examine(importer, _context(request, access, cycle, upload), upload)
             if not plan.problems:
                 token = pending.keep(
                     request, importer=importer.key, partnership_id=access.partnership.pk, upload=upload
                 )
                 return _page(request, access, importer, cycle, plan=plan, confirm=ConfirmForm(initial={"token": token}))
             return _page(request, access, importer, cycle, form=form, problems=plan.problems, status=422)
-    return _page(request, access, importer, cycle, form=form)
+    # A file refused whole (too big, empty, of another type) is refused as a file of problems is.
+    status = 422 if request.method == "POST" else 200
+    return _page(request, access, importer, cycle, form=form, status=status)
+
+
+def _context(request, access: PartnershipAccess, cycle: Cycle | None, upload) -> ImportContext:
+    return ImportContext(access=access, cycle=cycle, user=request.user, file_name=upload.name)
 
 
 def _confirm(request, access: PartnershipAccess, importer: Importer, cycle: Cycle | None) -> HttpResponse:
@@ -105,7 +111,7 @@ def _confirm(request, access: PartnershipAccess, importer: Importer, cycle: Cycl
         messages.error(request, _("Ce fichier n'est plus en attente d'importation : téléversez-le de nouveau."))
         return redirect(_url(importer, access, cycle, "import"))
     # Checked again: someone may have changed the data since the preview.
-    plan = examine(importer, ImportContext(access=access, cycle=cycle, user=request.user), upload)
+    plan = examine(importer, _context(request, access, cycle, upload), upload)
     if plan.problems:
         pending.discard(request)
         return _page(request, access, importer, cycle, form=UploadForm(), problems=plan.problems, status=422)
