@@ -299,3 +299,11 @@ def test_the_statistics_tab_links_to_the_export_in_each_format(cast, client_for)
     page = client_for(cast.observer).get(url("analysis:statistics", cast)).content.decode()
     for file_format in ("pdf", "docx", "xlsx"):
         assert url("documents:partnership", cast, document="donnees", file_format=file_format) in page
+
+
+def test_without_a_cycle_the_breadcrumb_names_outil_5_without_a_dead_link(cast, client_for, address):
+    # Outil 5 is a cycle's tool: before the partnership has a cycle, the import of its data has no tool page to
+    # link back to, and says so by naming the tool without a link.
+    content = client_for(cast.coordinator).get(address).content.decode()
+    assert 'href="None"' not in content
+    assert "<li>Outil 5 — Nos observations, nos constats</li>" in content
