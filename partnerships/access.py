@@ -102,7 +102,9 @@ def partnership_view(perm: Perm = Perm.VIEW, *, methods: tuple[str, ...] = READ)
             access.require(perm)
             return view(request, access, **kwargs)
 
-        return transaction.non_atomic_requests(wrapper) if set(methods) <= set(READ) else wrapper
+        decorated = transaction.non_atomic_requests(wrapper) if set(methods) <= set(READ) else wrapper
+        decorated.required_perm = perm  # what the page asks of a member, for tools that play each role (make load)
+        return decorated
 
     return decorator
 

@@ -43,7 +43,7 @@ def main(cast_path: str, partnerships: int, sample: int) -> None:
                     "role": membership.role,
                     "partnership": partnership.slug,
                     "organization": membership.organization_id,
-                    "pages": pages,
+                    "pages": _pages_of_role(pages, membership.role),
                     "writes": _writes(membership.role, partnership),
                     **_upload_pages(partnership),
                 }
@@ -58,6 +58,23 @@ WRITES = {
     "partner": [("service", "offer:service_create", False)],
     "observer": [],
 }
+
+
+def _pages_of_role(pages: list[tuple[str, str]], role: str) -> list[tuple[str, str]]:
+    """The bench's pages that this role may open (each view names the permission it asks: `required_perm`); the
+    bench times them as the coordinator, who may open them all."""
+    from urllib.parse import urlsplit
+
+    from django.urls import resolve
+
+    from partnerships.permissions import ROLE_PERMISSIONS, Perm
+
+    allowed = ROLE_PERMISSIONS[role]
+    return [
+        (label, path)
+        for label, path in pages
+        if getattr(resolve(urlsplit(path).path).func, "required_perm", Perm.VIEW) in allowed
+    ]
 
 
 def _writes(role: str, partnership) -> list[tuple[str, str]]:

@@ -85,3 +85,23 @@ def test_the_floor_is_the_base_layout_alone_behind_the_same_access_check(cast, c
 def test_the_product_does_not_serve_the_floor():
     with pytest.raises(NoReverseMatch):
         reverse(floor.URL_NAME, kwargs={"slug": "any"})
+
+
+def test_the_load_run_plays_each_role_on_the_pages_it_may_open(client):
+    """`make load` gives each simulated person the bench's pages that their role may open: every one answers 200
+    for them, and every page left out would have refused them."""
+    from bench.load.prepare import _pages_of_role
+    from privacy.notice import notice_accept
+
+    generate.generate(TINY, seed=1)
+    partnership = Partnership.objects.get(slug="bench-0001")
+    pages, _skipped = measure.pages_for(partnership)
+    for role in ("committee", "partner", "observer"):
+        member = Membership.objects.filter(partnership=partnership, role=role).select_related("user").first()
+        notice_accept(user=member.user)  # as the load run's people have
+        client.force_login(member.user)
+        kept = _pages_of_role(pages, role)
+        assert kept and "Next cycle preview" not in dict(kept)  # the coordinator's alone (Perm.MANAGE_CYCLES)
+        for label, path in pages:
+            status = client.get(path).status_code
+            assert status == (200 if (label, path) in kept else 403), (role, label, status)
