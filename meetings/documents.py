@@ -5,6 +5,7 @@ the decisions and who does what next."""
 import datetime
 import re
 
+from django.utils import formats
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -91,7 +92,8 @@ def _when(meeting: Meeting) -> str:
 
 
 def _time(value: datetime.time) -> str:
-    return f"{value:%H:%M}" if value else ""
+    """As the meeting's page writes it, in the reader's language (9 h 00, 9:00 a.m.)."""
+    return formats.time_format(value, "TIME_FORMAT") if value else ""
 
 
 def _agenda(meeting: Meeting) -> Section:

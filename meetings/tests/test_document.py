@@ -63,8 +63,8 @@ def test_a_meetings_agenda_attendance_minutes_and_decisions(cast, cycle, client_
         "Rencontre de démarrage",
         "Bibliothèque du quartier",
         "Point numéro 1",
-        "13:30",
-        "13:50",  # the second item starts after the first one's 20 minutes
+        "13 h 30",  # as the meeting page writes times in French
+        "13 h 50",  # the second item starts after the first one's 20 minutes
         str(cast.partner.full_name),
         "Présent·e",
         "On adopte les règles.",
@@ -83,6 +83,7 @@ def test_in_english(cast, cycle, client_for, address):
     response = client.get(address(meeting, "docx"))
     content = docx_text(response.content)
     assert "Agenda and minutes of the meeting" in content and "Decision follow-ups" in content
+    assert "1:50 p.m." in content and "13 h 50" not in content  # the second item's start, in English
     assert "Agenda and minutes of the meeting" in unquote(response["Content-Disposition"])
     assert "Attendance" in pdf_text(client.get(address(meeting, "pdf")).content)
 
