@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from analysis.tests.factories import FindingFactory
 from cycles.tests.factories import CycleFactory
 from factors.models import ProtectiveFactor
+from factors.tests.factories import FactorFactory
 from imports.tests.support import confirm, import_file, problems, upload, workbook
 from offer.tests.factories import ServiceFactory
 from plan.models import Action, ActionPartner, BudgetLine, DesiredChange, Funder, Indicator, Milestone, Target
@@ -613,3 +614,90 @@ def test_two_objectives_of_one_title_are_named_by_no_row(cast, client_for, cycle
         ("Transformations souhaitées", "2", "Objectif"),
     ]
     assert all("Plusieurs objectifs" in message for *_where, message in found)
+
+
+def test_links_naming_nothing_or_outside_the_earlier_steps_are_listed_at_their_column(cast, client_for, cycle):
+    earlier_steps(cast, cycle)
+    factor(cast, "eveil-lecture")
+    FactorFactory(code="hors-cycle", name_fr="Hors du cycle")
+    content = workbook(
+        {
+            "Objectifs": [
+                [*OBJECTIVE_HEADERS, "Priorités visées", "Facteurs de protection"],
+                [1, "Lire", "", "2\n9. Aucune", "eveil-lecture\nhors du cycle"],
+                [2, "Jouer", "", "les parents se sentent seuls.", "Plaisir des livres"],
+            ],
+            "Transformations souhaitées": [
+                [*TRANSFORMATION_HEADERS, "Facteurs de protection"],
+                ["Jouer", "Enfant", "Les enfants jouent.", "", "Early literacy"],
+                ["Jouer", "Famille", "Les parents jouent.", "", "Inconnu"],
+            ],
+            "Actions": [
+                ["Action", "Transformations souhaitées", "Facteurs de protection", "Services de l'Outil 6 prolongés"],
+                ["Jeux", "Jouer — Enfant", "lieux-rencontre", "CPE Les Lucioles — Aucun"],
+            ],
+        }
+    )
+    response = upload(client_for(cast.coordinator), _address(cast, cycle), content)
+    assert response.status_code == 422
+    assert problems(response) == [
+        (
+            "Objectifs",
+            "2",
+            "Priorités visées",
+            "« 9. Aucune » : aucune priorité de ce cycle ne porte ce rang ou ce constat.",
+        ),
+        (
+            "Objectifs",
+            "2",
+            "Facteurs de protection",
+            "« Hors du cycle » n&#x27;est pas un facteur retenu pour ce cycle : retenez-le d&#x27;abord dans la page "
+            "des facteurs.",
+        ),
+        (
+            "Transformations souhaitées",
+            "2",
+            "Facteurs de protection",
+            "« Éveil à la lecture » n&#x27;est pas un facteur visé par l&#x27;objectif.",
+        ),
+        (
+            "Transformations souhaitées",
+            "3",
+            "Facteurs de protection",
+            "« Inconnu » : aucun facteur de protection du catalogue ni de vos facteurs locaux ne porte ce nom ou ce "
+            "code.",
+        ),
+        (
+            "Actions",
+            "2",
+            "Facteurs de protection",
+            "« =Lieux de rencontre » n&#x27;est visé par aucun objectif de ce plan.",
+        ),
+        (
+            "Actions",
+            "2",
+            "Services de l&#x27;Outil 6 prolongés",
+            "« CPE Les Lucioles — Aucun » : aucun service de l&#x27;Outil 6 ne porte ce nom d&#x27;organisme et ce "
+            "nom de service.",
+        ),
+    ]
+    assert not Objective.objects.filter(cycle=cycle).exists()
+
+
+def test_a_file_without_the_links_columns_keeps_the_links_and_an_empty_cell_removes_them(cast, client_for, cycle):
+    a_whole_plan(cast, cycle)
+    links = _links(cycle)
+    older = workbook({"Objectifs": [OBJECTIVE_HEADERS, [1, "Favoriser l'éveil à la lecture", "Dès 0 an."]]})
+    assert "laissera 1 inchangée" in upload(client_for(cast.coordinator), _address(cast, cycle), older).content.decode()
+    emptied = workbook(
+        {
+            "Objectifs": [
+                [*OBJECTIVE_HEADERS, "Priorités visées", "Facteurs de protection"],
+                [1, "Favoriser l'éveil à la lecture", "Dès 0 an.", "", "Plaisir des livres\nEarly literacy"],
+            ]
+        }
+    )
+    assert import_file(client_for(cast.coordinator), _address(cast, cycle), emptied).status_code == 302
+    reading = Objective.objects.get(cycle=cycle, title="Favoriser l'éveil à la lecture")
+    assert not reading.priorities.exists() and reading.factors.count() == 2
+    assert _links(cycle)[1:] == links[1:]
