@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.forms import normalized
 from core.imports import Formula
-from imports.checking import ImportContext, Row, choice, form_value
+from imports.checking import ImportContext, Row, choice, form_value, references_set
 from imports.registry import Change, Plan
 from partnerships.permissions import Perm
 from priorities import services as priority_services
@@ -81,25 +81,6 @@ ACTION_FIELDS = (
 )
 
 
-def _with_references(form_class, *names: str):
-    """The plan's form for a row whose references (a parent, an organization, a funder) the importer resolved
-    itself, among the partnership's records read once: they are set on the record (`references`) rather than
-    chosen in the form, since a parent the same file adds has no key yet (it is saved first, when the import is
-    written), and since the form would look each one up again. The form checks every other field."""
-
-    class ReferencesSetForm(form_class):
-        required_fields = tuple(name for name in getattr(form_class, "required_fields", ()) if name not in names)
-
-        def __init__(self, *args, references=None, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            for name in names:
-                self.fields.pop(name)
-            for name, value in (references or {}).items():
-                setattr(self.instance, name, value)
-
-    return ReferencesSetForm
-
-
 class FunderRowForm(FunderForm):
     """A funder's row: the importer has matched its name among the partnership's funders read once (a row naming
     one updates it, and a second row naming it is refused), so the form does not look for a duplicate again."""
@@ -108,12 +89,12 @@ class FunderRowForm(FunderForm):
         return normalized(self.cleaned_data["name"])
 
 
-ObjectiveRowForm = _with_references(ObjectiveForm, "priorities", "factors")
-TransformationRowForm = _with_references(TransformationForm, "objective", "lead", "partners", "factors")
-IndicatorRowForm = _with_references(IndicatorForm, "baseline_statistic")
-ActionRowForm = _with_references(ActionForm, "transformations", "lead", "factors", "services")
-PartnerRowForm = _with_references(PartnerRow, "organization")
-BudgetRowForm = _with_references(BudgetRow, "funder")
+ObjectiveRowForm = references_set(ObjectiveForm, "priorities", "factors")
+TransformationRowForm = references_set(TransformationForm, "objective", "lead", "partners", "factors")
+IndicatorRowForm = references_set(IndicatorForm, "baseline_statistic")
+ActionRowForm = references_set(ActionForm, "transformations", "lead", "factors", "services")
+PartnerRowForm = references_set(PartnerRow, "organization")
+BudgetRowForm = references_set(BudgetRow, "funder")
 
 
 def check(context: ImportContext, tables: dict[str, list[Row]]) -> Plan:
