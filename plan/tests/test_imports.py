@@ -701,3 +701,23 @@ def test_a_file_without_the_links_columns_keeps_the_links_and_an_empty_cell_remo
     reading = Objective.objects.get(cycle=cycle, title="Favoriser l'éveil à la lecture")
     assert not reading.priorities.exists() and reading.factors.count() == 2
     assert _links(cycle)[1:] == links[1:]
+
+
+@pytest.mark.parametrize(
+    ("language", "sheet", "column", "words"),
+    [
+        ("fr", "Objectifs", "Priorités visées", "son rang seul"),
+        ("fr", "Transformations souhaitées", "Facteurs de protection", "que vise l'objectif"),
+        ("fr", "Actions", "Services de l'Outil 6 prolongés", "nom de l'organisme — nom du service"),
+        ("en", "Objectives", "Targeted priorities", "its rank alone"),
+        ("en", "Actions", "Protective factors", "one of the plan's objectives targets"),
+        ("en", "Actions", "Tool 6 services it extends", "organization name — service name"),
+    ],
+)
+def test_the_templates_instructions_explain_the_links_columns(cast, client_for, cycle, language, sheet, column, words):
+    client = client_for(cast.coordinator)
+    client.cookies["django_language"] = language
+    response = client.get(f"/p/{cast.partnership.slug}/cycles/{cycle.pk}/importer/plan/modele.xlsx")
+    _header, *rows = _cells(response.content)["Instructions"]
+    (explained,) = [row for row in rows if row[:2] == (sheet, column)]
+    assert words in explained[4]
