@@ -721,3 +721,26 @@ def test_the_templates_instructions_explain_the_links_columns(cast, client_for, 
     _header, *rows = _cells(response.content)["Instructions"]
     (explained,) = [row for row in rows if row[:2] == (sheet, column)]
     assert words in explained[4]
+
+
+def test_the_demo_plan_exported_and_imported_again_changes_nothing(client_for):
+    """Run with the migrations: the demo names the reference catalogue's factors, which the migrations load."""
+    from analysis import demo as analysis_demo
+    from demo.loader import load_foundation
+    from plan import demo as plan_demo
+    from priorities import demo as priorities_demo
+
+    ctx = load_foundation()
+    for app_demo in (analysis_demo, priorities_demo, plan_demo):
+        app_demo.load(ctx)
+    client = client_for(ctx.coordinator_a)
+    cycle = ctx.cycle_a
+    before, links = _versions(), _links(cycle)
+    assert any(priorities or factors for _title, priorities, factors in links[: cycle.objectives.count()])
+    address = f"/p/{ctx.partnership_a.slug}/cycles/{cycle.pk}/"
+    exported = client.get(address + "documents/plan.xlsx").content
+    preview = upload(client, address + "importer/plan/", exported)
+    assert preview.status_code == 200, problems(preview)[:5]
+    assert "créera 0 fiches, en mettra à jour 0 et" in preview.content.decode()
+    assert confirm(client, address + "importer/plan/", preview).status_code == 302
+    assert (_versions(), _links(cycle)) == (before, links)
