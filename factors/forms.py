@@ -21,14 +21,17 @@ def factor_choice_groups(factors: Iterable[ProtectiveFactor]) -> list[tuple[str,
     ]
 
 
-def factor_field(queryset: QuerySet[ProtectiveFactor], **kwargs) -> forms.ModelMultipleChoiceField:
-    """The one picker of protective factors: checkboxes under the heading of their system."""
+def factor_field(
+    queryset: QuerySet[ProtectiveFactor], offered: Iterable[ProtectiveFactor] | None = None, **kwargs
+) -> forms.ModelMultipleChoiceField:
+    """The one picker of protective factors: checkboxes under the heading of their system. `offered` is the
+    queryset's factors when the caller read them already (an import builds one form a row), else it is read here."""
     kwargs.setdefault("label", _("Facteurs de protection"))
     kwargs.setdefault("required", False)
     field = forms.ModelMultipleChoiceField(
         queryset=queryset, widget=forms.CheckboxSelectMultiple(attrs={"class": "choice-list"}), **kwargs
     )
-    field.choices = factor_choice_groups(queryset)
+    field.choices = factor_choice_groups(queryset if offered is None else offered)
     return field
 
 

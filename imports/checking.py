@@ -92,6 +92,30 @@ class ImportContext:
         return data, refused
 
 
+def references_set(form_class: type[forms.Form], *names: str) -> type[forms.Form]:
+    """The app's form for a row whose references (a parent, an organization, a funder, links) the importer resolved
+    itself, among the records it read once: they are set on the record (`references`, before the form is built, as
+    its choices may depend on them) rather than chosen in the form, since a parent the same file adds has no key
+    yet (it is saved first, when the import is written), and since the form would look each one up again, a
+    query a row. The form checks every other field; the importer checks what it resolved, at its column."""
+    model_form = issubclass(form_class, forms.BaseModelForm)
+
+    class ReferencesSetForm(form_class):
+        required_fields = tuple(name for name in getattr(form_class, "required_fields", ()) if name not in names)
+
+        def __init__(self, *args, references=None, **kwargs) -> None:
+            if model_form:
+                if kwargs.get("instance") is None:
+                    kwargs["instance"] = self._meta.model()
+                for name, value in (references or {}).items():
+                    setattr(kwargs["instance"], name, value)
+            super().__init__(*args, **kwargs)
+            for name in names:
+                self.fields.pop(name)
+
+    return ReferencesSetForm
+
+
 def cell_text(cell: Cell) -> str:
     """A cell as text; a year typed in a spreadsheet comes as the number 2022.0 and must read "2022". A formula is
     refused by `form_value`; here it is its own text."""

@@ -56,7 +56,15 @@ class ServiceForm(RecordFormMixin, forms.ModelForm):
             "reached_per_year": _("Une estimation suffit ; laissez vide si l'organisme ne le sait pas."),
         }
 
-    def __init__(self, *args, partnership: Partnership, organizations: QuerySet[Organization], **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        partnership: Partnership,
+        organizations: QuerySet[Organization],
+        factors: list[ProtectiveFactor] | None = None,
+        **kwargs,
+    ) -> None:
+        """`factors`: the partnership's protective factors, when the caller read them already (an import)."""
         super().__init__(*args, **kwargs)
         self.initial.setdefault("clientele_codes", self.instance.clientele_codes)
         # Only the partnership's own records are offered, so a forged primary key fails validation.
@@ -68,7 +76,9 @@ class ServiceForm(RecordFormMixin, forms.ModelForm):
             partners = partners.exclude(pk=own)  # an organization is not its own partner
         self.fields["partner_organizations"].queryset = partners
         self.fields["factors"].queryset = ProtectiveFactor.objects.for_partnership(partnership)
-        self.fields["factors"].choices = factor_choice_groups(self.fields["factors"].queryset)
+        self.fields["factors"].choices = factor_choice_groups(
+            self.fields["factors"].queryset if factors is None else factors
+        )
 
     def _own_organization(self, organizations: QuerySet[Organization]) -> int | None:
         """The organization offering the service, when it is settled before the form is filled in: the service's

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from core.imports import quote
 from cycles.tools import Scope
-from imports.checking import ImportContext, Row, labels
+from factors.models import ProtectiveFactor
+from imports.checking import ImportContext, Row, labels, references_set
 from imports.registry import CHOICE, DECIMAL, Change, Column, Importer, Plan, SheetSpec
 from partnerships.models import Territory
 from partnerships.permissions import Perm
@@ -37,6 +38,9 @@ KEPT = (
 )
 
 OPTIONAL = ("frequency", "capacity", "reached_per_year", "cost")
+# The service's form for a row: the importer resolves the organization and the territories among the records read
+# once and keeps the service's partners and factors (which the export does not write).
+ServiceRowForm = references_set(ServiceForm, "organization", "territories", "partner_organizations", "factors")
 
 SERVICES = SheetSpec(
     key="services",
@@ -113,12 +117,13 @@ def _pieces(text: str) -> list[str]:
 
 class Known:
     """What the rows name, read once: the organizations whose services this person may change, the partnership's
-    territories and the services already recorded."""
+    territories and the services already recorded, and the factors the form offers."""
 
     def __init__(self, context: ImportContext) -> None:
         partnership = context.access.partnership
         self.organizations = editable_organizations(context.access)
         self.by_name = {_key(o.name): o for o in self.organizations}  # evaluates the queryset: the form counts it
+        self.factors = list(ProtectiveFactor.objects.for_partnership(partnership))
         self.territories: dict[str, list[Territory]] = defaultdict(list)
         for territory in Territory.objects.filter(partnership=partnership):
             self.territories[_key(territory.name)].append(territory)
@@ -148,19 +153,19 @@ def _check_row(context, row, known: Known, organization, current: Service | None
     territories = _territories(context, row, known, current)
     values = {
         **_kept(current),
-        "organization": organization.pk,
         # A clientele not recognized is already a problem at its cell: the form is not to add a second one there.
         "clientele_codes": ClienteleCode.values if codes is None else codes,
-        "territories": [t.pk for t in territories or ()],
     }
     before = {name: getattr(current, name) for name in COMPARED} if current else None
     service = context.checked(
         row,
-        ServiceForm,
+        ServiceRowForm,
         instance=current,
         values=values,
+        references={"organization": organization},
         partnership=context.access.partnership,
         organizations=known.organizations,
+        factors=known.factors,
     )
     if service is None or codes is None or territories is None:
         return
@@ -190,8 +195,6 @@ def _kept(current: Service | None) -> dict:
     values.update({name: "" if getattr(current, name) is None else getattr(current, name) for name in OPTIONAL})
     for name in ("transport_access", "adapted_hours", "fee_reduction"):
         values[name] = "on" if values[name] else ""
-    values["partner_organizations"] = [o.pk for o in current.partner_organizations.all()]
-    values["factors"] = [f.pk for f in current.factors.all()]
     return values
 
 

@@ -15,6 +15,7 @@ from .models import Action, ActionPartner, ActionStatus, BudgetNature, BudgetSta
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 CHOICES = forms.CheckboxSelectMultiple(attrs={"class": "choice-list"})
+NOT_AIMED = _("« %(factor)s » n'est pas un facteur visé par l'objectif.")
 
 
 class FunderForm(RecordFormMixin, forms.ModelForm):
@@ -46,13 +47,13 @@ class TransformationForm(RecordFormMixin, forms.ModelForm):
             "factors": _("Parmi les facteurs de protection que vise l'objectif."),
         }
 
-    def __init__(self, *args, cycle: Cycle, **kwargs) -> None:
+    def __init__(self, *args, cycle: Cycle, factors: list[ProtectiveFactor] | None = None, **kwargs) -> None:
+        """`factors`: the factors of the cycle's objectives, when the caller read them already."""
         super().__init__(*args, **kwargs)
         self.fields["objective"].queryset = selectors.cycle_objectives(cycle)
         self.fields["system"].choices = System.choices
         self.fields["factors"] = factor_field(
-            ProtectiveFactor.objects.filter(objectives__cycle=cycle).distinct(),
-            help_text=self.Meta.help_texts["factors"],
+            selectors.aimed_factors(cycle), factors, help_text=self.Meta.help_texts["factors"]
         )
         organizations = selectors.organizations(cycle.partnership)
         self.fields["lead"].queryset = organizations
@@ -71,10 +72,7 @@ class TransformationForm(RecordFormMixin, forms.ModelForm):
         aimed = {factor.pk for factor in objective.factors.all()}
         outside = [factor.name for factor in data.get("factors") or [] if factor.pk not in aimed]
         if outside:
-            self.add_error(
-                "factors",
-                _("« %(factor)s » n'est pas un facteur visé par l'objectif.") % {"factor": outside[0]},
-            )
+            self.add_error("factors", NOT_AIMED % {"factor": outside[0]})
         return data
 
 
@@ -134,11 +132,12 @@ class ActionForm(RecordFormMixin, forms.ModelForm):
             "material_resources": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, cycle: Cycle, **kwargs) -> None:
+    def __init__(self, *args, cycle: Cycle, factors: list[ProtectiveFactor] | None = None, **kwargs) -> None:
+        """`factors`: the factors of the cycle's objectives, when the caller read them already."""
         super().__init__(*args, **kwargs)
         self.fields["transformations"].queryset = selectors.cycle_transformations(cycle)
         self.fields["transformations"].label_from_instance = lambda t: f"{t.objective.title} — {t}"
-        self.fields["factors"] = factor_field(ProtectiveFactor.objects.filter(objectives__cycle=cycle).distinct())
+        self.fields["factors"] = factor_field(selectors.aimed_factors(cycle), factors)
         self.fields["lead"].queryset = selectors.organizations(cycle.partnership)
         self.fields["services"].queryset = Service.objects.for_partnership(cycle.partnership).select_related(
             "organization"
@@ -157,6 +156,11 @@ class ActionForm(RecordFormMixin, forms.ModelForm):
         if starts and ends and ends < starts:
             self.add_error("ends_on", _("La fin vient avant le début."))
         return data
+
+    def _get_validation_exclusions(self) -> set[str]:
+        """The model's rule that an action ends after it starts is said by `clean`, in words, at its field: the
+        model's check of the same constraint would cost a query of its own."""
+        return super()._get_validation_exclusions() | {"ends_on"}
 
 
 class ContributionForm(RecordFormMixin, forms.ModelForm):

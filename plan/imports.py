@@ -40,6 +40,10 @@ ACTION_REF = Column(
 )
 
 
+def _factors(help_text) -> Column:
+    return Column("factors", gettext_lazy("Facteurs de protection"), form_field=False, help=help_text)
+
+
 def _organization(key: str, label, help_text=None) -> Column:
     return Column(
         key,
@@ -57,8 +61,23 @@ OBJECTIVES = SheetSpec(
         Column("position", gettext_lazy("Numéro"), help=gettext_lazy("L'ordre de l'objectif ; vide : à la fin.")),
         Column("title", gettext_lazy("Objectif"), required=True),
         Column("description", gettext_lazy("Description")),
+        Column(
+            "priorities",
+            gettext_lazy("Priorités visées"),
+            form_field=False,
+            help=gettext_lazy(
+                "Une par ligne de la cellule : la priorité de ce cycle telle que l'export l'écrit (« 1. Le constat "
+                "retenu »), son rang seul ou son constat seul."
+            ),
+        ),
+        _factors(
+            gettext_lazy(
+                "Un par ligne de la cellule : le nom (en français ou en anglais) ou le code d'un facteur de protection "
+                "retenu pour ce cycle à l'Outil 8."
+            )
+        ),
     ),
-    example=(1, "Favoriser l'éveil à la lecture", "Dès la naissance."),
+    example=(1, "Favoriser l'éveil à la lecture", "Dès la naissance.", "", ""),
 )
 
 TRANSFORMATIONS = SheetSpec(
@@ -75,11 +94,18 @@ TRANSFORMATIONS = SheetSpec(
             gettext_lazy("Organismes partenaires"),
             gettext_lazy("Les noms d'organismes partenaires déjà inscrits, un par ligne de la cellule."),
         ),
+        _factors(
+            gettext_lazy(
+                "Un par ligne de la cellule : le nom (en français ou en anglais) ou le code d'un facteur de protection "
+                "que vise l'objectif (feuille « Objectifs » ou Outil 8)."
+            )
+        ),
     ),
     example=(
         "Favoriser l'éveil à la lecture",
         str(System.FAMILY.label),
         "Les parents lisent avec leur enfant.",
+        "",
         "",
         "",
     ),
@@ -174,6 +200,20 @@ ACTIONS = SheetSpec(
         Column("follow_up", gettext_lazy("Calendrier de suivi"), kind=CHOICE, choices=tuple(FollowUp.choices)),
         Column("human_resources", gettext_lazy("Ressources humaines")),
         Column("material_resources", gettext_lazy("Ressources matérielles")),
+        _factors(
+            gettext_lazy(
+                "Un par ligne de la cellule : le nom (en français ou en anglais) ou le code d'un facteur de protection "
+                "que vise l'un des objectifs du plan."
+            )
+        ),
+        Column(
+            "services",
+            gettext_lazy("Services de l'Outil 6 prolongés"),
+            form_field=False,
+            help=gettext_lazy(
+                "Un par ligne de la cellule : « nom de l'organisme — nom du service », tels que l'Outil 6 les inscrit."
+            ),
+        ),
         Column(
             "budget_total",
             gettext_lazy("Budget total"),
@@ -194,6 +234,8 @@ ACTIONS = SheetSpec(
         "2026-06-30",
         str(ActionStatus.PLANNED.label),
         str(FollowUp.QUARTERLY.label),
+        "",
+        "",
         "",
         "",
         "",
@@ -276,8 +318,32 @@ def transformation_label(transformation) -> str:
     return f"{transformation.objective.title} — {transformation.get_system_display()}"
 
 
+def priority_label(priority) -> str:
+    """How an objective's cell names one of the priorities it answers: « rank. finding » on one line."""
+    return f"{priority.position}. {' '.join(priority.finding.statement.split())}"
+
+
+def service_label(service) -> str:
+    """How an action's cell names one of Outil 6's services: « organization — service », as the action's page."""
+    return f"{service.organization.name} — {service.name}"
+
+
+def factor_cell(factors) -> str:
+    return LINES.join(factor.name for factor in factors)
+
+
 def objective_rows(plan) -> list[list[object]]:
-    return [[o.position, o.title, o.description] for o in plan.objectives]
+    priorities = plan.links.objective_priorities
+    return [
+        [
+            o.position,
+            o.title,
+            o.description,
+            LINES.join(priority_label(p) for p in priorities.get(o.pk, [])),
+            factor_cell(o.plan_factors),
+        ]
+        for o in plan.objectives
+    ]
 
 
 def transformation_rows(plan) -> list[list[object]]:
@@ -288,6 +354,7 @@ def transformation_rows(plan) -> list[list[object]]:
             t.statement,
             t.lead.name if t.lead else "",
             LINES.join(p.name for p in t.partner_list),
+            factor_cell(t.factor_list),
         ]
         for t in plan.transformations
     ]
@@ -338,6 +405,8 @@ def action_rows(plan) -> list[list[object]]:
             a.get_follow_up_display(),
             a.human_resources,
             a.material_resources,
+            factor_cell(plan.links.action_factors.get(a.pk, [])),
+            LINES.join(service_label(s) for s in plan.links.action_services.get(a.pk, [])),
             a.budget_total,
         ]
         for a in plan.actions
@@ -416,9 +485,10 @@ IMPORTERS = (
             ),
             gettext_lazy(
                 "Créer ou modifier un objectif demande aussi le droit de modifier les priorités (Outil 8). Les "
-                "facteurs de protection, les priorités, les services et la donnée de l'Outil 5 citée par un indicateur "
-                "ne sont pas dans ce classeur : "
-                "ceux d'une fiche déjà inscrite restent tels quels."
+                "priorités, les facteurs de protection et les services se nomment un par ligne de la cellule ; une "
+                "colonne absente du fichier garde les liens de la fiche déjà inscrite, une cellule vide les retire. "
+                "La donnée de l'Outil 5 citée par un indicateur n'est pas dans ce classeur : celle d'un indicateur "
+                "déjà inscrit reste telle quelle."
             ),
         ),
     ),

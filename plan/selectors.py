@@ -3,8 +3,9 @@ size, and each page takes what it shows from it."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
-from django.db.models import DecimalField, Prefetch, Q, QuerySet, Sum
+from django.db.models import DecimalField, F, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from analysis.models import Statistic
@@ -14,7 +15,7 @@ from meetings.models import Meeting
 from offer.models import Service
 from organizations.models import Organization
 from partnerships.models import Partnership
-from priorities.models import Objective, SelectedFactor
+from priorities.models import Objective, Priority, SelectedFactor
 
 from .models import Action, ActionPartner, BudgetLine, DesiredChange, Funder, Indicator, Milestone, PlanVersion, Target
 
@@ -46,6 +47,45 @@ class Plan:
     @property
     def budget_lines(self) -> list[BudgetLine]:
         return [line for action in self.actions for line in action.budget_list]
+
+    @cached_property
+    def links(self) -> "PlanLinks":
+        """What the plan's spreadsheet alone writes, read when first asked for (three queries)."""
+        return plan_links(self.cycle)
+
+
+@dataclass
+class PlanLinks:
+    """The plan's links to the earlier steps that the pages read elsewhere: the priorities each objective answers,
+    the protective factors and Outil 6's services each action works with, by the key of the objective or action."""
+
+    objective_priorities: dict[int, list[Priority]]
+    action_factors: dict[int, list[ProtectiveFactor]]
+    action_services: dict[int, list[Service]]
+
+
+def plan_links(cycle: Cycle) -> PlanLinks:
+    """One query a kind of link over the whole cycle, each list in the order its page shows it."""
+    priorities = (
+        Priority.objects.filter(objectives__cycle=cycle).annotate(linked=F("objectives")).select_related("finding")
+    )
+    factors = ProtectiveFactor.objects.filter(actions__cycle=cycle).annotate(linked=F("actions"))
+    services = (
+        Service.objects.filter(plan_actions__cycle=cycle)
+        .annotate(linked=F("plan_actions"))
+        .select_related("organization")
+        .order_by("organization__name", "name", "pk")
+    )
+    return PlanLinks(
+        objective_priorities=_by_link(priorities), action_factors=_by_link(factors), action_services=_by_link(services)
+    )
+
+
+def _by_link(rows: QuerySet) -> dict[int, list]:
+    grouped: dict[int, list] = {}
+    for row in rows:
+        grouped.setdefault(row.linked, []).append(row)
+    return grouped
 
 
 # The plan is read as plain lists (`to_attr`): a page of 200 actions reads them thousands of times, and a list
@@ -225,6 +265,11 @@ def statistics(partnership: Partnership) -> QuerySet[Statistic]:
 
 def cycle_objectives(cycle: Cycle) -> QuerySet[Objective]:
     return Objective.objects.filter(cycle=cycle)
+
+
+def aimed_factors(cycle: Cycle) -> QuerySet[ProtectiveFactor]:
+    """The factors the cycle's objectives aim at: those its transformations and actions may name."""
+    return ProtectiveFactor.objects.filter(objectives__cycle=cycle).distinct()
 
 
 def cycle_transformations(cycle: Cycle) -> QuerySet[DesiredChange]:

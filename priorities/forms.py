@@ -12,6 +12,9 @@ from .models import Objective, Priority, SelectedFactor, Vote, VoteStatus
 from .selectors import FactorChoices
 
 NOT_IN_CYCLE = _("Ce constat n'appartient pas à ce cycle.")
+NOT_SELECTED = _(
+    "« %(factor)s » n'est pas un facteur retenu pour ce cycle : retenez-le d'abord dans la page des facteurs."
+)
 
 
 class CandidatesForm(FingerprintFormMixin, forms.Form):
@@ -138,7 +141,8 @@ class ObjectiveForm(RecordFormMixin, forms.ModelForm):
             "factors": _("Seuls les facteurs retenus pour ce cycle peuvent être visés."),
         }
 
-    def __init__(self, *args, cycle: Cycle, **kwargs) -> None:
+    def __init__(self, *args, cycle: Cycle, selected: list[ProtectiveFactor] | None = None, **kwargs) -> None:
+        """`selected`: the factors selected for the cycle, when the caller read them already."""
         super().__init__(*args, **kwargs)
         self.fields["position"].required = False
         self.fields["priorities"].queryset = Priority.objects.filter(cycle=cycle).select_related("finding")
@@ -146,7 +150,8 @@ class ObjectiveForm(RecordFormMixin, forms.ModelForm):
         factors = self.fields["factors"]
         factors.queryset = ProtectiveFactor.objects.for_partnership(cycle.partnership)
         factors.error_messages["invalid_choice"] = _("Ce facteur de protection n'existe pas dans votre catalogue.")
-        selected = [s.factor for s in SelectedFactor.objects.filter(cycle=cycle).select_related("factor")]
+        if selected is None:
+            selected = [s.factor for s in SelectedFactor.objects.filter(cycle=cycle).select_related("factor")]
         self.selected_ids = {factor.pk for factor in selected}
         factors.choices = factor_choice_groups(selected)
 
@@ -154,11 +159,5 @@ class ObjectiveForm(RecordFormMixin, forms.ModelForm):
         factors = self.cleaned_data["factors"]
         outside = [factor.name for factor in factors if factor.pk not in self.selected_ids]
         if outside:
-            raise forms.ValidationError(
-                _(
-                    "« %(factor)s » n'est pas un facteur retenu pour ce cycle : "
-                    "retenez-le d'abord dans la page des facteurs."
-                )
-                % {"factor": outside[0]}
-            )
+            raise forms.ValidationError(NOT_SELECTED % {"factor": outside[0]})
         return factors

@@ -291,3 +291,33 @@ def test_an_import_costs_a_bounded_number_of_queries_per_row(cast, client_for, a
     # the form's checks (the organization, the choices of partners and factors), the service, its history entry,
     # its three sets of links and their savepoints (core.saving.save_with_links)
     assert per_row <= 18
+
+
+def _check_queries(client, address, rows: int) -> int:
+    """The queries of checking a file (the preview) of `rows` services, one in two already recorded."""
+    lines = [
+        ["CPE Les Lucioles", f"Service {n}", "Parents, Grossesse", "Parc-Extension, Villeray", "", n, "", "Gratuit"]
+        for n in range(rows)
+    ]
+    with CaptureQueriesContext(connection) as ctx:
+        preview = upload(client, address, workbook({SHEET: [HEADERS, *lines]}))
+        assert preview.status_code == 200, problems(preview)[:3]
+    return len(ctx.captured_queries)
+
+
+def test_checking_a_file_costs_the_same_queries_for_5_or_50_rows(cast, client_for, address, recorded):
+    territories = list(recorded[0].territories.all())
+    factor = FactorFactory()
+    for n in range(0, 50, 2):
+        service = ServiceFactory(
+            organization=cast.other_organization,
+            name=f"Service {n}",
+            for_parents=True,
+            territories=territories,
+            factors=[factor],
+        )
+        service.partner_organizations.set([cast.organization])
+    client = client_for(cast.coordinator)
+    small, large = _check_queries(client, address, 5), _check_queries(client, address, 50)
+    print(f"services import check: 5 rows {small} queries, 50 rows {large} queries")
+    assert small == large

@@ -4,23 +4,27 @@ of the file add. Nothing is written here: the plan's changes are closures over t
 order of the sheets (an objective before its transformations, an action before its partners) and in one
 transaction by imports/running.py.
 
-What exists is read once, whatever the size of the file; the forms' own checks cost a few queries a row."""
+What exists is read once, whatever the size of the file, and each form is given what it offers (the factors of its
+pickers) and the references the importer resolved: checking a file costs the same queries whatever its number of
+rows."""
 
 from dataclasses import replace
 from functools import partial
 
 from django.utils.translation import gettext as _
 
+from core.forms import normalized
 from core.imports import Formula
-from imports.checking import ImportContext, Row, choice, form_value
+from imports.checking import ImportContext, Row, choice, form_value, references_set
 from imports.registry import Change, Plan
 from partnerships.permissions import Perm
 from priorities import services as priority_services
-from priorities.forms import ObjectiveForm
+from priorities.forms import NOT_SELECTED, ObjectiveForm
 
 from .. import rows as plan_rows
 from .. import services
 from ..forms import (
+    NOT_AIMED,
     ActionForm,
     BudgetRow,
     FunderForm,
@@ -46,11 +50,14 @@ from ..models import ActionStatus, BudgetNature, BudgetStatus, DesiredChange, Po
 from .references import (
     Known,
     action_of,
+    factors_named,
     key,
     objective_of,
     organization_named,
     organizations_named,
+    priorities_named,
     read,
+    services_named,
     shared_title_message,
     system_of,
     transformation_of,
@@ -74,29 +81,20 @@ ACTION_FIELDS = (
 )
 
 
-def _with_references(form_class, *names: str):
-    """The plan's form for a row whose references (a parent, an organization, a funder) the importer resolved
-    itself, among the partnership's records read once: they are set on the record (`references`) rather than
-    chosen in the form, since a parent the same file adds has no key yet (it is saved first, when the import is
-    written), and since the form would look each one up again. The form checks every other field."""
+class FunderRowForm(FunderForm):
+    """A funder's row: the importer has matched its name among the partnership's funders read once (a row naming
+    one updates it, and a second row naming it is refused), so the form does not look for a duplicate again."""
 
-    class ReferencesSetForm(form_class):
-        required_fields = tuple(name for name in getattr(form_class, "required_fields", ()) if name not in names)
-
-        def __init__(self, *args, references=None, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            for name in names:
-                self.fields.pop(name)
-            for name, value in (references or {}).items():
-                setattr(self.instance, name, value)
-
-    return ReferencesSetForm
+    def clean_name(self) -> str:
+        return normalized(self.cleaned_data["name"])
 
 
-TransformationRowForm = _with_references(TransformationForm, "objective", "lead", "partners")
-ActionRowForm = _with_references(ActionForm, "transformations", "lead")
-PartnerRowForm = _with_references(PartnerRow, "organization")
-BudgetRowForm = _with_references(BudgetRow, "funder")
+ObjectiveRowForm = references_set(ObjectiveForm, "priorities", "factors")
+TransformationRowForm = references_set(TransformationForm, "objective", "lead", "partners", "factors")
+IndicatorRowForm = references_set(IndicatorForm, "baseline_statistic")
+ActionRowForm = references_set(ActionForm, "transformations", "lead", "factors", "services")
+PartnerRowForm = references_set(PartnerRow, "organization")
+BudgetRowForm = references_set(BudgetRow, "funder")
 
 
 def check(context: ImportContext, tables: dict[str, list[Row]]) -> Plan:
@@ -160,6 +158,18 @@ def _same(record, values: dict, fields: tuple[str, ...]) -> bool:
     return all(getattr(record, name) == values[name] for name in fields)
 
 
+def _keys(records) -> set[int]:
+    return {record.pk for record in records}
+
+
+def _links(row: Row, column: str, current, named):
+    """The records a cell of links names (`named()`, None when one is refused), or what the record already holds
+    when the file has no such column (an older export keeps the record's links)."""
+    if column in row.cells:
+        return named()
+    return list(getattr(current, column).all()) if current is not None else []
+
+
 def _defaults(row: Row, **defaults) -> Row:
     """The row with what an empty cell means where the record has a default (as the page's form offers it
     first); problems are still reported at the row's sheet and line."""
@@ -176,7 +186,7 @@ def _funder(context: ImportContext, known: Known, plan: Plan, row: Row, seen: di
         return
     current = known.funders.get(label)
     before = _state(current, ("name", "kind")) if current else None
-    funder = context.checked(row, FunderForm, instance=current, partnership=context.access.partnership)
+    funder = context.checked(row, FunderRowForm, instance=current, partnership=context.access.partnership)
     if funder is None:
         known.refused.add(("funder", label))
         return
@@ -198,19 +208,22 @@ def _objective(context: ImportContext, known: Known, plan: Plan, row: Row, seen:
         return
     current = known.objectives.get(label)
     before = _state(current, OBJECTIVE_FIELDS) if current else None
-    values = {}
-    if current is not None:
-        values = {
-            "priorities": [p.pk for p in current.priorities.all()],
-            "factors": [f.pk for f in current.factors.all()],
-        }
-    objective = context.checked(row, ObjectiveForm, instance=current, values=values, cycle=known.cycle)
-    if objective is None:
+    priorities = _links(row, "priorities", current, lambda: priorities_named(context, known, row))
+    selected = _keys(known.selected)
+    factors = _links(row, "factors", current, lambda: factors_named(context, known, row, selected, NOT_SELECTED))
+    objective = context.checked(
+        row, ObjectiveRowForm, instance=current, values={}, cycle=known.cycle, selected=known.selected
+    )
+    if objective is None or priorities is None or factors is None:
         known.refused.add(("objective", label))
         return
+    known.objective_factors[label] = _keys(factors)
     if current is not None and objective.position is None:
         objective.position = before["position"]
-    if current is not None and _same(objective, before, OBJECTIVE_FIELDS):
+    same_links = current is not None and (
+        _keys(current.priorities.all()) == _keys(priorities) and _keys(current.factors.all()) == _keys(factors)
+    )
+    if same_links and _same(objective, before, OBJECTIVE_FIELDS):
         plan.unchanged += 1
         return
     if not context.access.can(Perm.EDIT_PRIORITIES):
@@ -220,7 +233,11 @@ def _objective(context: ImportContext, known: Known, plan: Plan, row: Row, seen:
     if current is None:
         known.objectives[label] = objective
         write = partial(
-            priority_services.objective_create, cycle=known.cycle, objective=objective, priorities=[], factors=[]
+            priority_services.objective_create,
+            cycle=known.cycle,
+            objective=objective,
+            priorities=priorities,
+            factors=factors,
         )
         plan.changes.append(Change(created=True, write=write))
     else:
@@ -228,8 +245,8 @@ def _objective(context: ImportContext, known: Known, plan: Plan, row: Row, seen:
             priority_services.objective_update,
             objective=current,
             expected_version=current.version,
-            priorities=values["priorities"],
-            factors=values["factors"],
+            priorities=priorities,
+            factors=factors,
         )
         plan.changes.append(Change(created=False, write=write))
 
@@ -243,28 +260,38 @@ def _transformation(context: ImportContext, known: Known, plan: Plan, row: Row, 
     partners = organizations_named(context, known, row, "partners")
     current = known.transformations.get(label) if label else None
     before = _state(current, TRANSFORMATION_FIELDS) if current else None
-    values = {"factors": [f.pk for f in current.factors.all()] if current else []}
+    aimed = known.objective_factors.get(key(objective.title), set()) if objective else set()
+    factors = _links(row, "factors", current, lambda: factors_named(context, known, row, aimed, NOT_AIMED))
     references = {"lead": lead} | ({"objective": objective} if objective else {})
     transformation = context.checked(
-        row, TransformationRowForm, instance=current, values=values, references=references, cycle=known.cycle
+        row,
+        TransformationRowForm,
+        instance=current,
+        values={},
+        references=references,
+        cycle=known.cycle,
+        factors=known.aimed,
     )
-    if transformation is None or objective is None or partners is None or (row.text("lead") and lead is None):
+    refused = transformation is None or objective is None or partners is None or factors is None
+    if refused or (row.text("lead") and lead is None):
         known.refused.add(label)
         return
     if current is None:
         known.transformations[label] = transformation
-        write = partial(services.transformation_create, transformation=transformation, factors=[], partners=partners)
+        write = partial(
+            services.transformation_create, transformation=transformation, factors=factors, partners=partners
+        )
         plan.changes.append(Change(created=True, write=write))
         return
     write = partial(
         services.transformation_update,
         transformation=current,
         expected_version=current.version,
-        factors=values["factors"],
+        factors=factors,
         partners=partners,
     )
-    same_partners = {o.pk for o in current.partners.all()} == {o.pk for o in partners}
-    _update(plan, same=same_partners and _same(current, before, TRANSFORMATION_FIELDS), write=write)
+    same_links = _keys(current.partners.all()) == _keys(partners) and _keys(current.factors.all()) == _keys(factors)
+    _update(plan, same=same_links and _same(current, before, TRANSFORMATION_FIELDS), write=write)
 
 
 def _indicator(context: ImportContext, known: Known, plan: Plan, row: Row, seen: dict) -> None:
@@ -279,10 +306,9 @@ def _indicator(context: ImportContext, known: Known, plan: Plan, row: Row, seen:
         return
     current = found[0] if found else None
     before = _state(current, INDICATOR_FIELDS) if current else None
-    values = {"baseline_statistic": current.baseline_statistic_id or "" if current else ""}
     row = _defaults(row, polarity=current.polarity if current else Polarity.HIGHER)
     partnership = context.access.partnership
-    indicator = context.checked(row, IndicatorForm, instance=current, values=values, partnership=partnership)
+    indicator = context.checked(row, IndicatorRowForm, instance=current, values={}, partnership=partnership)
     if indicator is None or parent is None:
         known.refused.add(label)
         return
@@ -375,14 +401,23 @@ def _action(context: ImportContext, known: Known, plan: Plan, row: Row, seen: di
     transformations = _action_transformations(context, known, row)
     clienteles = _clienteles(context, row)
     lead = organization_named(context, known, row, "lead", row.text("lead")) if row.text("lead") else None
+    aimed = set().union(*known.objective_factors.values())
+    outside = _("« %(factor)s » n'est visé par aucun objectif de ce plan.")
+    factors = _links(row, "factors", current, lambda: factors_named(context, known, row, aimed, outside))
+    linked_services = _links(row, "services", current, lambda: services_named(context, known, row))
     values = {"clientele_codes": clienteles or []}
     row = _defaults(row, status=current.status if current else ActionStatus.PLANNED)
-    if current is not None:
-        values |= {"factors": [f.pk for f in current.factors.all()], "services": [s.pk for s in current.services.all()]}
     action = context.checked(
-        row, ActionRowForm, instance=current, values=values, references={"lead": lead}, cycle=known.cycle
+        row,
+        ActionRowForm,
+        instance=current,
+        values=values,
+        references={"lead": lead},
+        cycle=known.cycle,
+        factors=known.aimed,
     )
-    if action is None or transformations is None or clienteles is None or (row.text("lead") and lead is None):
+    links = (transformations, clienteles, factors, linked_services)
+    if action is None or None in links or (row.text("lead") and lead is None):
         known.refused.add(("action", label))
         return
     if current is None:
@@ -392,8 +427,8 @@ def _action(context: ImportContext, known: Known, plan: Plan, row: Row, seen: di
             cycle=known.cycle,
             action=action,
             transformations=transformations,
-            factors=[],
-            services=[],
+            factors=factors,
+            services=linked_services,
         )
         plan.changes.append(Change(created=True, write=write))
         return
@@ -402,10 +437,13 @@ def _action(context: ImportContext, known: Known, plan: Plan, row: Row, seen: di
         action=current,
         expected_version=current.version,
         transformations=transformations,
-        factors=values["factors"],
-        services=values["services"],
+        factors=factors,
+        services=linked_services,
     )
-    same_links = {t.pk for t in current.transformations.all()} == {t.pk for t in transformations}
+    same_links = all(
+        _keys(getattr(current, name).all()) == _keys(linked)
+        for name, linked in (("transformations", transformations), ("factors", factors), ("services", linked_services))
+    )
     _update(plan, same=same_links and _same(current, before, ACTION_FIELDS), write=write)
 
 

@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from core.imports import quote
 from cycles.models import Cycle
+from factors.models import ProtectiveFactor
 from imports.checking import ImportContext, Row, choice
+from offer.models import Service
 from organizations.models import Organization
-from priorities.models import Objective
+from priorities.models import Objective, Priority, SelectedFactor
 
-from ..imports import LINES
+from ..imports import LINES, priority_label, service_label
 from ..models import Action, ActionPartner, BudgetLine, DesiredChange, Funder, Indicator, Milestone, Target
 
 
@@ -32,6 +35,15 @@ class Known:
     cycle: Cycle
     organizations: dict[str, Organization]
     funders: dict[str, Funder]
+    # The partnership's protective factors by code and by name in either language, the cycle's selected ones
+    # (Outil 8), its priorities and the partnership's services (Outil 6), by the labels the export writes.
+    factors: dict[str, list[ProtectiveFactor]] = field(default_factory=lambda: defaultdict(list))
+    selected: list[ProtectiveFactor] = field(default_factory=list)
+    aimed: list[ProtectiveFactor] = field(default_factory=list)  # those the cycle's objectives aim at
+    priorities: dict[str, list[Priority]] = field(default_factory=lambda: defaultdict(list))
+    services: dict[str, list[Service]] = field(default_factory=lambda: defaultdict(list))
+    # Each objective's factors by its title's key, as the file leaves them: its transformations aim at those.
+    objective_factors: dict[str, set[int]] = field(default_factory=dict)
     objectives: dict[str, Objective] = field(default_factory=dict)
     transformations: dict[tuple[str, str], DesiredChange] = field(default_factory=dict)
     indicators: dict[tuple[str, str, str], list[Indicator]] = field(default_factory=lambda: defaultdict(list))
@@ -52,13 +64,24 @@ def read(cycle: Cycle) -> Known:
         cycle=cycle,
         organizations={key(o.name): o for o in Organization.objects.filter(partnership_id=partnership_id)},
         funders={key(f.name): f for f in Funder.objects.filter(partnership_id=partnership_id)},
+        selected=[s.factor for s in SelectedFactor.objects.filter(cycle=cycle).select_related("factor")],
     )
+    for factor in ProtectiveFactor.objects.for_partnership(cycle.partnership):
+        for label in {factor.code, factor.name_fr, factor.name_en} - {""}:
+            known.factors[key(label)].append(factor)
+    for priority in Priority.objects.filter(cycle=cycle).select_related("finding"):
+        for label in {priority_label(priority), priority.finding.statement, str(priority.position)}:
+            known.priorities[key(label)].append(priority)
+    for service in Service.objects.filter(organization__partnership_id=partnership_id).select_related("organization"):
+        known.services[key(service_label(service))].append(service)
     objectives = Objective.objects.filter(cycle=cycle).prefetch_related("priorities", "factors")
     by_pk = {}
     for objective in objectives:
         if key(objective.title) in known.objectives:
             known.shared_titles.add(key(objective.title))
         known.objectives.setdefault(key(objective.title), objective)
+        known.objective_factors.setdefault(key(objective.title), {f.pk for f in objective.factors.all()})
+        known.aimed += [f for f in objective.factors.all() if f not in known.aimed]
         by_pk[objective.pk] = objective
     transformations = DesiredChange.objects.filter(objective__in=list(by_pk)).prefetch_related("partners", "factors")
     for transformation in transformations:
@@ -155,3 +178,75 @@ def action_of(context: ImportContext, known: Known, row: Row) -> Action | None:
     else:
         context.problem(row, _("Plusieurs actions portent ce titre : renommez-les pour les distinguer."), "action")
     return None
+
+
+def lines_of(row: Row, column: str) -> list[str]:
+    """The names a cell holds, one a line."""
+    return [line.strip() for line in row.text(column).split(LINES) if line.strip()]
+
+
+def _one(context: ImportContext, row: Row, column: str, line: str, found: list, unknown: str, several: str):
+    """The one record a line of a cell names, or None with the problem at its column."""
+    if len(found) == 1:
+        return found[0]
+    message = unknown if not found else several
+    context.problem(row, message % {"name": quote(line)}, column)
+    return None
+
+
+def factors_named(
+    context: ImportContext, known: Known, row: Row, allowed: set[int], outside: str
+) -> list[ProtectiveFactor] | None:
+    """The factors of the row's « factors » cell, each among `allowed` (else `outside`, which names it), or None
+    when one is not."""
+    found = []
+    for line in lines_of(row, "factors"):
+        factor = _one(
+            context,
+            row,
+            "factors",
+            line,
+            known.factors.get(key(line), []),
+            _(
+                "« %(name)s » : aucun facteur de protection du catalogue ni de vos facteurs locaux ne porte ce nom ou "
+                "ce code."
+            ),
+            _("« %(name)s » : plusieurs facteurs de protection portent ce nom : écrivez plutôt le code du facteur."),
+        )
+        if factor is not None and factor.pk not in allowed:
+            context.problem(row, outside % {"factor": factor.name}, "factors")
+            factor = None
+        found.append(factor)
+    return None if None in found else found
+
+
+def priorities_named(context: ImportContext, known: Known, row: Row) -> list[Priority] | None:
+    found = [
+        _one(
+            context,
+            row,
+            "priorities",
+            line,
+            known.priorities.get(key(line), []),
+            _("« %(name)s » : aucune priorité de ce cycle ne porte ce rang ou ce constat."),
+            _("« %(name)s » : plusieurs priorités de ce cycle répondent à ce nom : écrivez leur rang et leur constat."),
+        )
+        for line in lines_of(row, "priorities")
+    ]
+    return None if None in found else found
+
+
+def services_named(context: ImportContext, known: Known, row: Row) -> list[Service] | None:
+    found = [
+        _one(
+            context,
+            row,
+            "services",
+            line,
+            known.services.get(key(line), []),
+            _("« %(name)s » : aucun service de l'Outil 6 ne porte ce nom d'organisme et ce nom de service."),
+            _("« %(name)s » : cet organisme a plusieurs services de ce nom : renommez-les pour les distinguer."),
+        )
+        for line in lines_of(row, "services")
+    ]
+    return None if None in found else found
