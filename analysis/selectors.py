@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from core.counting import Distinct, counts
 from core.systems import systems_filter
 from coverage.models import FactorIntervention
 from cycles.models import Cycle
@@ -156,16 +157,16 @@ class Summary:
 
 
 def analysis_summary(partnership: Partnership, cycle: Cycle) -> Summary:
-    statistics = Statistic.objects.filter(partnership=partnership).aggregate(
-        n=Count("id"), indicators=Count("indicator", distinct=True)
-    )
-    findings = Finding.objects.filter(cycle=cycle)
+    """One query."""
+    statistics, findings = Statistic.objects.filter(partnership=partnership), Finding.objects.filter(cycle=cycle)
     return Summary(
-        statistics=statistics["n"],
-        indicators=statistics["indicators"],
-        observations=Observation.objects.filter(partnership=partnership).count(),
-        findings=findings.count(),
-        candidates=findings.filter(is_candidate=True).count(),
+        **counts(
+            statistics=statistics,
+            indicators=Distinct(statistics, "indicator"),
+            observations=Observation.objects.filter(partnership=partnership),
+            findings=findings,
+            candidates=findings.filter(is_candidate=True),
+        )
     )
 
 

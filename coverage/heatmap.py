@@ -12,6 +12,7 @@ from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from analysis.models import Finding
+from core.counting import Distinct, counts
 from core.systems import SystemGroup, group_by_system
 from factors.models import ProtectiveFactor
 from partnerships.models import Partnership
@@ -102,7 +103,12 @@ class FactorCoverage:
 
 def filled_rows(partnership: Partnership) -> int:
     """How many organizations have filled in at least one cell of their row."""
-    return FactorIntervention.objects.for_partnership(partnership).values("organization_id").distinct().count()
+    return counts(filled=filled_organizations(partnership))["filled"]
+
+
+def filled_organizations(partnership: Partnership) -> Distinct:
+    """The organizations that have filled in at least one cell of their row, to count with others (core.counting)."""
+    return Distinct(FactorIntervention.objects.for_partnership(partnership), "organization_id")
 
 
 def coverage_by_system(partnership: Partnership, *, organizations: int) -> list[SystemGroup[FactorCoverage]]:

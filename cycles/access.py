@@ -6,13 +6,14 @@ from partnerships.access import PartnershipAccess
 from partnerships.permissions import Perm
 
 from .models import Cycle, Step
+from .selectors import with_current_cycle_pk
 
 
 def access_cycle(access: PartnershipAccess, pk: int) -> tuple[Cycle, bool]:
-    """The cycle (404 unless it belongs to the partnership), and whether this person may manage it."""
-    cycle = get_object_or_404(
-        Cycle.objects.for_partnership(access.partnership).select_related("origin", "next_cycle"), pk=pk
-    )
+    """The cycle (404 unless it belongs to the partnership), knowing which is the partnership's current cycle, and
+    whether this person may manage it."""
+    cycles = Cycle.objects.for_partnership(access.partnership).select_related("origin", "next_cycle")
+    cycle = get_object_or_404(with_current_cycle_pk(cycles), pk=pk)
     return cycle, access.can(Perm.MANAGE_CYCLES)
 
 

@@ -40,6 +40,9 @@ class Cycle(VersionedModel):
 
     PARTNERSHIP_PATH = "partnership"
     objects = PartnershipQuerySet.as_manager()
+    # The partnership's current cycle, where the query that read this one said which it is (cycles.access.access_cycle:
+    # the page's navigation then need not read it again); None where it is not known.
+    current_cycle_pk: int | None = None
 
     class Meta:
         verbose_name = _("cycle")

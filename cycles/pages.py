@@ -29,12 +29,19 @@ def tool_context(access: PartnershipAccess, number: int, *, cycle: Cycle | None 
     URL; any other page (Outils 3, 4, 6, 7, 13, the data of Outil 5) is used in the partnership's current cycle."""
     context = page_context(access, Section.TOOLS, tool=tool(number), **extra)
     if cycle is None:
-        cycle = current_cycle(partnership=access.partnership)
-        context["current_cycle"] = cycle
+        cycle = context["current_cycle"] = current_cycle(partnership=access.partnership)
+    else:
+        context.update(current_for_navigation(cycle))
     context["cycle"] = cycle
     context["tool_url"] = context["tool"].url(slug=access.partnership.slug, cycle_pk=cycle.pk if cycle else None)
     context["tool_place"] = tool_place(access, context["tool"], cycle)
     return context
+
+
+def current_for_navigation(cycle: Cycle) -> dict:
+    """`current_cycle_pk`, the cycle the navigation's tools point to (cycles.templatetags.cycle_tools), when the
+    query that read the page's cycle said it (Cycle.current_cycle_pk): the navigation then does not read it again."""
+    return {"current_cycle_pk": cycle.current_cycle_pk} if cycle.current_cycle_pk is not None else {}
 
 
 def tool_place(access: PartnershipAccess, current: Tool, cycle: Cycle | None) -> ToolPlace:

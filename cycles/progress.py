@@ -1,7 +1,8 @@
 """What the cycle's page says of each tool's progress, in words ("32 services de 9 organismes sur 12").
 
 Each app says it in `<app>/progress.py`: `progress(partnership, cycle) -> dict[str, list[str]]`, keyed by the URL
-name of the tool's page (or of a step's own page), a few phrases each; a fixed handful of queries per app.
+name of the tool's page (or of a step's own page), a few phrases each; one query per app where it can, its counts
+asked together with core.counting.counts.
 """
 
 from core.hooks import app_functions

@@ -1,4 +1,4 @@
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from partnerships.models import Partnership
 
@@ -21,6 +21,13 @@ def cycle_choices(*, partnership: Partnership) -> QuerySet[Cycle]:
 
 def cycle_steps(*, cycle: Cycle) -> list[Step]:
     return list(cycle.steps.order_by("number"))
+
+
+def with_current_cycle_pk(cycles: QuerySet[Cycle]) -> QuerySet[Cycle]:
+    """Each cycle with `current_cycle_pk`, its partnership's current cycle (current_cycle's order), in the same
+    query."""
+    newest = Cycle.objects.filter(partnership=OuterRef("partnership")).order_by("-starts_on", "-id").values("pk")
+    return cycles.annotate(current_cycle_pk=Subquery(newest[:1]))
 
 
 def current_cycle(*, partnership: Partnership, with_steps: bool = False) -> Cycle | None:

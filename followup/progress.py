@@ -1,6 +1,6 @@
-from django.db.models import Count, Q
 from django.utils.translation import ngettext
 
+from core.counting import counts
 from cycles.models import Cycle
 from partnerships.models import Partnership
 
@@ -8,15 +8,20 @@ from .models import ActionReport, CommunicationItem, ReportState
 
 
 def progress(partnership: Partnership, cycle: Cycle) -> dict[str, list[str]]:
-    reports = ActionReport.objects.filter(action__cycle=cycle).aggregate(
-        total=Count("pk"), submitted=Count("pk", filter=Q(state=ReportState.SUBMITTED))
+    """One query."""
+    reports = ActionReport.objects.filter(action__cycle=cycle)
+    rows = counts(
+        total=reports,
+        submitted=reports.filter(state=ReportState.SUBMITTED),
+        items=CommunicationItem.objects.filter(cycle=cycle),
     )
-    items = CommunicationItem.objects.filter(cycle=cycle).count()
     return {
         "followup:reports": [
-            ngettext("%(count)s suivi", "%(count)s suivis", reports["total"]) % {"count": reports["total"]},
-            ngettext("%(count)s remis", "%(count)s remis", reports["submitted"]) % {"count": reports["submitted"]},
-            ngettext("%(count)s ligne au plan de communication", "%(count)s lignes au plan de communication", items)
-            % {"count": items},
+            ngettext("%(count)s suivi", "%(count)s suivis", rows["total"]) % {"count": rows["total"]},
+            ngettext("%(count)s remis", "%(count)s remis", rows["submitted"]) % {"count": rows["submitted"]},
+            ngettext(
+                "%(count)s ligne au plan de communication", "%(count)s lignes au plan de communication", rows["items"]
+            )
+            % {"count": rows["items"]},
         ]
     }

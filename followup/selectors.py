@@ -91,6 +91,7 @@ class DueRow:
     period: Period
     report: ReportRef | None
     standing: str
+    url: str = ""  # the page a row of the due reports' table links to (followup.views.due), set on the shown rows
 
 
 def due_rows(cycle: Cycle, *, today: datetime.date, organization_id: int | None = None) -> list[DueRow]:

@@ -1,5 +1,6 @@
 from django.utils.translation import ngettext
 
+from core.counting import counts
 from cycles.models import Cycle
 from organizations.models import Organization
 from partnerships.models import Partnership
@@ -8,9 +9,13 @@ from .models import Commitment, OperatingRules
 
 
 def progress(partnership: Partnership, cycle: Cycle) -> dict[str, list[str]]:
-    committed = Commitment.objects.filter(cycle=cycle).count()
-    total = Organization.objects.for_partnership(partnership).count()
-    adopted = OperatingRules.objects.for_partnership(partnership).filter(adopted_on__isnull=False).count()
+    """One query."""
+    rows = counts(
+        committed=Commitment.objects.filter(cycle=cycle),
+        total=Organization.objects.for_partnership(partnership),
+        adopted=OperatingRules.objects.for_partnership(partnership).filter(adopted_on__isnull=False),
+    )
+    committed, total, adopted = rows["committed"], rows["total"], rows["adopted"]
     phrases = [
         ngettext(
             "%(count)s engagement sur %(total)s organismes",

@@ -1,6 +1,6 @@
-from django.db.models import Count
 from django.utils.translation import ngettext
 
+from core.counting import Distinct, counts
 from cycles.models import Cycle
 from organizations.models import Organization
 from partnerships.models import Partnership
@@ -9,18 +9,21 @@ from .models import Service
 
 
 def progress(partnership: Partnership, cycle: Cycle) -> dict[str, list[str]]:
-    counts = Service.objects.for_partnership(partnership).aggregate(
-        services=Count("pk"), organizations=Count("organization", distinct=True)
+    """One query."""
+    services = Service.objects.for_partnership(partnership)
+    rows = counts(
+        services=services,
+        organizations=Distinct(services, "organization"),
+        total=Organization.objects.for_partnership(partnership),
     )
-    total = Organization.objects.for_partnership(partnership).count()
     return {
         "offer:home": [
-            ngettext("%(count)s service", "%(count)s services", counts["services"]) % {"count": counts["services"]},
+            ngettext("%(count)s service", "%(count)s services", rows["services"]) % {"count": rows["services"]},
             ngettext(
                 "%(count)s organisme sur %(total)s en offre",
                 "%(count)s organismes sur %(total)s en offrent",
-                counts["organizations"],
+                rows["organizations"],
             )
-            % {"count": counts["organizations"], "total": total},
+            % {"count": rows["organizations"], "total": rows["total"]},
         ]
     }

@@ -24,6 +24,8 @@ from .permissions import ROLE_PERMISSIONS, Perm
 class PartnershipAccess:
     partnership: Partnership
     membership: Membership
+    # All the person's memberships, by partnership name, read with this one (the header's list of partnerships)
+    memberships: tuple[Membership, ...] = ()
 
     @property
     def role(self) -> str:
@@ -63,16 +65,19 @@ class PartnershipAccess:
 
 
 def access_partnership(user, slug: str) -> PartnershipAccess:
+    """The person's membership of the partnership `slug`, 404 otherwise. One query reads it with all the person's
+    other memberships, which the header lists (core.context_processors.navigation)."""
     if not user.is_authenticated:
         raise Http404
-    membership = (
+    memberships = tuple(
         Membership.objects.select_related("partnership", "organization")
-        .filter(partnership__slug=slug, user=user, user__is_active=True)
-        .first()
+        .filter(user=user, user__is_active=True)
+        .order_by("partnership__name", "pk")
     )
+    membership = next((m for m in memberships if m.partnership.slug == slug), None)
     if membership is None:
         raise Http404
-    return PartnershipAccess(partnership=membership.partnership, membership=membership)
+    return PartnershipAccess(partnership=membership.partnership, membership=membership, memberships=memberships)
 
 
 READ = ("GET", "HEAD")
@@ -95,6 +100,7 @@ def partnership_view(perm: Perm = Perm.VIEW, *, methods: tuple[str, ...] = READ)
         @wraps(view)
         def wrapper(request: HttpRequest, slug: str, **kwargs) -> HttpResponse:
             access = access_partnership(request.user, slug)
+            request.partnership_access = access  # the page's header reads the person's memberships from it
             if request.method not in methods:
                 return HttpResponseNotAllowed(methods)
             if access.must_enrol_in_mfa(request.user):

@@ -1,7 +1,7 @@
 """What the dashboard asks of each person first: what to do next.
 
-Each app says it in `<app>/todo.py`: `todos(access, cycle) -> list[Todo]`, a fixed handful of queries, the items
-that concern the person's role:
+Each app says it in `<app>/todo.py`: `todos(access, cycle) -> list[Todo]`, one query where it can (its counts
+asked together with core.counting.counts), the items that concern the person's role:
 
 - `Audience.COORDINATION`: what remains open in the step, for those who run the approach (coordination and
   committee); the dashboard shows those of the cycle's current step.

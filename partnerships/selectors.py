@@ -8,6 +8,7 @@ from django.db.models import Count, IntegerField, Model, OuterRef, QuerySet, Sub
 from django.db.models.functions import Coalesce
 
 from core.collation import by_name
+from core.counting import counts
 from cycles.models import Cycle
 from cycles.selectors import current_cycle
 from intention.models import Commitment
@@ -40,21 +41,18 @@ class Dashboard:
 
 
 def dashboard(*, partnership: Partnership) -> Dashboard:
-    counts = (
-        Partnership.objects.filter(pk=partnership.pk)
-        .annotate(
-            organization_count=_count_per_partnership(Organization), member_count=_count_per_partnership(Membership)
-        )
-        .values("organization_count", "member_count")
-        .get()
-    )
+    """Three queries: the counts, the current cycle and its steps."""
     cycle = current_cycle(partnership=partnership, with_steps=True)
-    committed = Commitment.objects.filter(cycle=cycle).count() if cycle else 0
+    rows = counts(
+        organizations=Organization.objects.filter(partnership=partnership),
+        members=Membership.objects.filter(partnership=partnership),
+        committed=Commitment.objects.filter(cycle=cycle) if cycle else Commitment.objects.none(),
+    )
     return Dashboard(
-        organization_count=counts["organization_count"],
-        member_count=counts["member_count"],
+        organization_count=rows["organizations"],
+        member_count=rows["members"],
         cycle=cycle,
-        committed_count=committed,
+        committed_count=rows["committed"],
     )
 
 

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.counting import Exists, counts
 from cycles.models import Cycle
 from partnerships.models import Partnership
 
@@ -8,14 +9,19 @@ from .models import Objective, Priority, Vote, VoteStatus
 
 
 def progress(partnership: Partnership, cycle: Cycle) -> dict[str, list[str]]:
-    statuses = set(Vote.objects.filter(cycle=cycle).values_list("status", flat=True))
-    priorities = Priority.objects.filter(cycle=cycle).count()
-    objectives = Objective.objects.filter(cycle=cycle).count()
+    """One query."""
+    votes = Vote.objects.filter(cycle=cycle)
+    rows = counts(
+        priorities=Priority.objects.filter(cycle=cycle),
+        objectives=Objective.objects.filter(cycle=cycle),
+        **{status: Exists(votes.filter(status=status)) for status in VoteStatus.values},
+    )
+    statuses = {status for status in VoteStatus.values if rows[status]}
     return {
         "priorities:home": [
             _vote_phrase(statuses),
-            ngettext("%(count)s priorité", "%(count)s priorités", priorities) % {"count": priorities},
-            ngettext("%(count)s objectif", "%(count)s objectifs", objectives) % {"count": objectives},
+            ngettext("%(count)s priorité", "%(count)s priorités", rows["priorities"]) % {"count": rows["priorities"]},
+            ngettext("%(count)s objectif", "%(count)s objectifs", rows["objectives"]) % {"count": rows["objectives"]},
         ]
     }
 

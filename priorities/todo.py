@@ -6,7 +6,7 @@ from partnerships.access import PartnershipAccess
 from partnerships.next_steps import Audience, Todo
 from partnerships.permissions import Perm
 
-from .models import Ballot, Vote, VoteStatus
+from .models import Vote, VoteStatus
 from .overview import priorities_missing
 
 STEP = 2
@@ -21,8 +21,8 @@ def todos(access: PartnershipAccess, cycle: Cycle | None) -> list[Todo]:
         home = reverse("priorities:home", kwargs={"slug": slug, "cycle_pk": cycle.pk})
         found += [Todo(item, home, Audience.COORDINATION, STEP) for item in priorities_missing(cycle)]
     if access.can(Perm.VOTE):
-        voted = set(Ballot.objects.filter(vote__cycle=cycle, member=access.membership).values_list("vote", flat=True))
-        for vote in Vote.objects.filter(cycle=cycle, status=VoteStatus.OPEN).exclude(pk__in=voted):
+        waiting = Vote.objects.filter(cycle=cycle, status=VoteStatus.OPEN).exclude(ballots__member=access.membership)
+        for vote in waiting:
             url = reverse("priorities:ballot", kwargs={"slug": slug, "cycle_pk": cycle.pk, "vote_pk": vote.pk})
             label = _("Voter : %(title)s (Outil 8)") % {"title": vote.title}
             found.append(Todo(label, url, Audience.PERSONAL, STEP))

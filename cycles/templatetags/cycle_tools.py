@@ -8,18 +8,20 @@ register = template.Library()
 
 
 @register.simple_tag
-def partnership_tools(access, cycle: Cycle | None = None) -> dict:
+def partnership_tools(access, cycle: Cycle | None = None, cycle_pk: int | None = None) -> dict:
     """The tools built so far, for the navigation: those of a cycle point to the partnership's current cycle
-    (`cycle`, when the page already read it)."""
-    if not isinstance(cycle, Cycle):
+    (`cycle`, or its `cycle_pk`, when the page already read it)."""
+    if isinstance(cycle, Cycle):
+        cycle_pk = cycle.pk
+    elif not isinstance(cycle_pk, int):
         cycle = current_cycle(partnership=access.partnership)
-    cycle_pk = cycle.pk if cycle else None
+        cycle_pk = cycle.pk if cycle else None
     links = [
         Link(label=tool.label, url=url, number=tool.number)
         for tool in TOOLS
         if (url := tool.url(slug=access.partnership.slug, cycle_pk=cycle_pk))
     ]
-    return {"links": links, "cycle": cycle}
+    return {"links": links}
 
 
 @register.simple_tag

@@ -255,3 +255,35 @@ def test_the_cycle_page_says_each_tool_s_progress_in_words(cast, client_for, ass
         FindingFactory.create_batch(10, cycle=cycle)
 
     assert_flat_queries(client, url("cycles:detail", cast, cycle_pk=cycle.pk), grow=grow)
+
+
+# The cycle's home page: the session, the person and the privacy notice (3), the person's memberships with the
+# partnership (1), the cycle (1) and its steps (1), each app's progress (intention, factors, analysis, offer,
+# coverage, priorities, follow-up: one query each; plan 4, evaluation 3), the upcoming meetings (1).
+CYCLE_HOME_QUERIES = 21
+
+
+def test_the_cycle_home_keeps_its_pinned_number_of_queries(cast, client_for, assert_flat_queries):
+    from analysis.tests.factories import FindingFactory, ObservationFactory, StatisticFactory
+    from coverage.tests.factories import InterventionFactory
+    from offer.tests.factories import ServiceFactory
+    from organizations.tests.factories import OrganizationFactory
+    from priorities.tests.factories import ObjectiveFactory, PriorityFactory, VoteFactory
+
+    cycle = CycleFactory(partnership=cast.partnership)
+    CycleFactory(partnership=cast.partnership, starts_on="2019-04-01", ends_on="2022-03-31")
+
+    def grow():
+        for organization in OrganizationFactory.create_batch(6, partnership=cast.partnership):
+            ServiceFactory.create_batch(2, organization=organization)
+            InterventionFactory(organization=organization)
+        StatisticFactory.create_batch(4, partnership=cast.partnership)
+        ObservationFactory.create_batch(3, partnership=cast.partnership)
+        FindingFactory.create_batch(5, cycle=cycle, is_candidate=True)
+        PriorityFactory.create_batch(3, cycle=cycle)
+        ObjectiveFactory.create_batch(3, cycle=cycle)
+        VoteFactory.create_batch(2, cycle=cycle)
+
+    for user in (cast.coordinator, cast.observer):
+        address = url("cycles:detail", cast, cycle_pk=cycle.pk)
+        assert assert_flat_queries(client_for(user), address, grow=grow) == CYCLE_HOME_QUERIES

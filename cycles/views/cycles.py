@@ -20,6 +20,7 @@ from ..access import access_cycle
 from ..circle import Frame, segments
 from ..forms import CycleForm, StepStatusForm
 from ..models import Cycle, Step, StepStatus
+from ..pages import current_for_navigation
 from ..progress import tools_progress
 from ..tools import Link, step_links
 
@@ -98,6 +99,7 @@ def steps_context(
     return page_context(
         access,
         Section.CYCLES,
+        **current_for_navigation(cycle),
         cycle=cycle,
         rows=rows,
         segments=segments(steps),

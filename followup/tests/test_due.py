@@ -56,6 +56,11 @@ def test_a_submitted_report_leaves_the_list_and_a_sent_back_one_says_so(cast, cl
     assert "2024-01-01 – 2024-03-31" not in page
     assert "Renvoyé pour correction" in page
     assert "2 suivis en retard" in page
+    # Each row links to its report, else to the form that writes the period's report.
+    sent_back = action.reports.get(state=ReportState.SENT_BACK)
+    assert f'href="{cycle_url("followup:report_detail", report_pk=sent_back.pk)}"' in page
+    write = cycle_url("followup:report_create", action_pk=action.pk)
+    assert f'href="{write}?debut=2024-07-01&amp;fin=2024-09-30"' in page
 
 
 def test_a_member_without_organization_is_told(cast, client_for, cycle_url, cycle):

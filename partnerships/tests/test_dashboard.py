@@ -179,3 +179,41 @@ def test_the_dashboards_next_steps_keep_a_fixed_number_of_queries(cast, client_f
 
     for user in (cast.coordinator, cast.partner):
         assert_flat_queries(client_for(user), url("partnerships:home", cast), grow=grow)
+
+
+# The dashboard of a cycle at step 2: the session, the person and the privacy notice (3), the person's memberships
+# with the partnership (1), the counts (1), the current cycle (1) and its steps (1), each app's next steps
+# (intention, analysis, offer, coverage: one query each; priorities: coordination's gaps, read from the
+# candidates, the selected factors, the priorities and the objectives with what they link, and the open votes;
+# the diagnostic's rounds; a partner's actions and reports), the upcoming meetings (1).
+DASHBOARD_QUERIES = {"coordinator": 21, "partner": 16}
+
+
+@pytest.mark.parametrize("role", DASHBOARD_QUERIES)
+def test_the_dashboard_keeps_its_pinned_number_of_queries(cast, client_for, assert_flat_queries, role):
+    from analysis.tests.factories import FindingFactory, StatisticFactory
+    from coverage.tests.factories import InterventionFactory
+    from offer.tests.factories import ServiceFactory
+    from priorities.models import VoteStatus
+    from priorities.tests.factories import ObjectiveFactory, PriorityFactory, VoteFactory
+
+    cycle = CycleFactory(partnership=cast.partnership)
+    in_progress(cycle, 2)
+    PriorityFactory(cycle=cycle)
+    ObjectiveFactory(cycle=cycle)
+
+    def grow():
+        for organization in OrganizationFactory.create_batch(6, partnership=cast.partnership):
+            ServiceFactory.create_batch(2, organization=organization)
+            InterventionFactory(organization=organization)
+            commit(cycle, organization)
+            MembershipFactory(partnership=cast.partnership, role=Role.PARTNER, organization=organization)
+        StatisticFactory.create_batch(4, partnership=cast.partnership)
+        FindingFactory.create_batch(5, cycle=cycle, is_candidate=True)
+        PriorityFactory.create_batch(3, cycle=cycle)
+        ObjectiveFactory.create_batch(3, cycle=cycle)
+        VoteFactory.create_batch(3, cycle=cycle, status=VoteStatus.OPEN)
+        CycleFactory.create_batch(2, partnership=cast.partnership, starts_on="2019-04-01", ends_on="2022-03-31")
+
+    client = client_for(getattr(cast, role))
+    assert assert_flat_queries(client, url("partnerships:home", cast), grow=grow) == DASHBOARD_QUERIES[role]

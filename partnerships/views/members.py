@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from core.concurrency import EditConflict
 from core.history import history_entries
 from core.rendering import confirm_deletion, render_conflict, render_history
+from core.routes import row_url
 from core.submissions import create_once
 from core.text import de_name
 from partnerships import selectors, services
@@ -27,10 +28,29 @@ def _members_url(access: PartnershipAccess) -> str:
     return reverse("partnerships:members", kwargs={"slug": access.partnership.slug})
 
 
+def _link_members(groups: list[selectors.RoleGroup], slug: str) -> list[selectors.RoleGroup]:
+    """Each membership's addresses (its organization's page, its edit, history and removal pages), from one
+    reverse() each for the whole list, and the links' labels: a reverse() and a translation per row in the
+    template cost more than the row."""
+    organization_url = row_url("organizations:detail", "organization_pk", slug=slug)
+    edit_url, history_url, remove_url = (
+        row_url(f"partnerships:member_{page}", "membership_pk", slug=slug) for page in ("edit", "history", "remove")
+    )
+    for membership in (m for group in groups for m in group.memberships):
+        membership.organization_url = organization_url(membership.organization_id) if membership.organization_id else ""
+        membership.edit_url, membership.history_url = edit_url(membership.pk), history_url(membership.pk)
+        membership.remove_url = remove_url(membership.pk)
+        name = membership.user.full_name
+        membership.edit_label = _("Modifier le rôle %(de_name)s") % {"de_name": de_name(name)}
+        membership.history_label = _("Historique %(de_name)s") % {"de_name": de_name(name)}
+        membership.remove_label = _("Retirer %(name)s du regroupement") % {"name": name}
+    return groups
+
+
 @partnership_view()
 def member_list(request: HttpRequest, access: PartnershipAccess) -> HttpResponse:
     can_manage = access.can(Perm.MANAGE_MEMBERS)
-    groups = selectors.members_by_role(partnership=access.partnership)
+    groups = _link_members(selectors.members_by_role(partnership=access.partnership), access.partnership.slug)
     context = _page(
         access,
         groups=groups,
