@@ -230,6 +230,7 @@ def _text(cell: Cell) -> str:
 
 
 def normalized(text: str) -> str:
-    """`Date ou fin de la période`, `date ou fin de la periode` and `DATE OU FIN DE LA PÉRIODE` are one header."""
+    """`Date ou fin de la période`, `date ou fin de la periode`, `DATE OU FIN DE LA PÉRIODE` and
+    `date-ou-fin-de-la-periode` are one header (`_` and `-` are spaces, as a key or a typed header may write them)."""
     flat = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().casefold()
-    return " ".join(flat.replace("_", " ").split())
+    return " ".join(flat.replace("_", " ").replace("-", " ").split())
