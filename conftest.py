@@ -1,5 +1,8 @@
 """Shared test fixtures: one partnership seen by each role, and an outsider from another partnership."""
 
+import functools
+import json
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,6 +18,34 @@ from partnerships.tests.factories import MembershipFactory, PartnershipFactory, 
 
 
 def pytest_collection_modifyitems(config, items):
+    _refuse_transactional_tests_without_serialized_rollback(items)
+    _leave_out_database_independent_tests_on_postgresql(config, items)
+
+
+def _refuse_transactional_tests_without_serialized_rollback(items) -> None:
+    """A transactional test empties the database after it, reference data included: the next one finds it only if
+    it asks Django to put back what the migrations loaded (serialized rollback; `page` does for browser tests)."""
+    refused = [item.nodeid for item in items if _transactional(item) and not _asks_serialized_rollback(item)]
+    if refused:
+        raise pytest.UsageError(
+            "transactional tests must ask for serialized rollback, "
+            "@pytest.mark.django_db(transaction=True, serialized_rollback=True): " + ", ".join(refused)
+        )
+
+
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("transaction")) or bool({"transactional_db", "live_server"} & {*fixtures})
+
+
+def _asks_serialized_rollback(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("serialized_rollback")) or "django_db_serialized_rollback" in fixtures
+
+
+def _leave_out_database_independent_tests_on_postgresql(config, items) -> None:
     """On PostgreSQL, leave out the tests marked `database_independent` (the pages' HTML and CSS in the browser,
     the dependency audit): what they check is the same on every database, and CI's SQLite suite runs them."""
     from django.conf import settings
@@ -153,29 +184,7 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def _serialized_test_database(django_db_setup, django_db_blocker) -> dict:
-    """The test database's contents as migrations left them (reference data), per database alias.
-
-    Django keeps them on the connection object to restore them after a transactional test. Playwright's
-    synchronous API switches the thread's context, and Django then hands out other connection objects that lack
-    them: they are read here, before Playwright starts, and handed back to each browser test's connection.
-    """
-    from django.db import connections
-
-    return {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
-
-
-@pytest.fixture
-def _restore_serialized_contents(chromium_browser, _serialized_test_database) -> None:
-    from django.db import connections
-
-    for alias, contents in _serialized_test_database.items():
-        if contents is not None and not hasattr(connections[alias], "_test_serialized_contents"):
-            connections[alias]._test_serialized_contents = contents
-
-
-@pytest.fixture(scope="session")
-def chromium_browser(_serialized_test_database):
+def chromium_browser(django_db_setup):
     import os
     from pathlib import Path
 
@@ -188,13 +197,82 @@ def chromium_browser(_serialized_test_database):
     # Playwright's synchronous API keeps an event loop in this thread; the Django ORM calls the tests make
     # between browser steps are still plain synchronous calls.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    contents = _serialized_contents()
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            _give_serialized_contents(contents)
             yield browser
             browser.close()
     finally:
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+def _serialized_contents() -> dict[str, str]:
+    """The test database's contents as migrations left them (reference data), per database alias: Django keeps
+    them on the connection object, to put them back at the start of each transactional test that asks for it."""
+    from django.db import connections
+
+    return {alias: connections[alias]._test_serialized_contents for alias in connections if _serialized(alias)}
+
+
+def _serialized(alias: str) -> bool:
+    from django.db import connections
+
+    return hasattr(connections[alias], "_test_serialized_contents")
+
+
+def _give_serialized_contents(contents: dict[str, str]) -> None:
+    """Hand the serialized contents to the connection objects Django uses once Playwright has started.
+
+    Between its synchronous calls Playwright marks its event loop as running in this thread. Django's connection
+    handler (a thread-critical asgiref Local) then keeps the connections in a storage of their own for async
+    code, where none exists yet: every test from then on gets a new connection object, without the contents.
+    Were they handed over only when a browser test sets up its fixtures, they would come too late for the first
+    one: pytest-django's autouse `_live_server_helper` sets up `transactional_db`, which puts the contents back,
+    before any fixture of the test's own. A browser test run after a transactional test that emptied the
+    database would then find no reference data (the Outil 13 questionnaire, the protective factors catalogue).
+    """
+    from django.db import connections
+
+    for alias, serialized in contents.items():
+        connections[alias]._test_serialized_contents = serialized
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_restored(request) -> None:
+    """A transactional test that asks for serialized rollback starts with every row the migrations loaded (the
+    tests before it may have emptied the database). Fails if Django could not put them back."""
+    if not _asks_serialized_rollback(request.node):
+        return
+    from django.db import connections
+
+    request.getfixturevalue("transactional_db")
+    for alias in connections:
+        assert _serialized(alias), f"connection {alias} lost the contents the migrations left: see conftest.py"
+        missing = _missing_rows(connections[alias]._test_serialized_contents, alias)
+        assert not missing, f"rows the migrations loaded are missing at the start of the test: {missing}"
+
+
+def _missing_rows(serialized: str, alias: str) -> dict[str, int]:
+    """Per model of the serialized contents, how many of its rows the database lacks (by primary key)."""
+    from django.apps import apps
+
+    missing = {}
+    for label, pks in _serialized_rows(serialized).items():
+        found = apps.get_model(label)._base_manager.using(alias).filter(pk__in=pks).count()
+        if found < len(pks):
+            missing[label] = len(pks) - found
+    return missing
+
+
+@functools.cache
+def _serialized_rows(serialized: str) -> dict[str, list]:
+    """The primary keys of the serialized contents, per model label."""
+    rows = defaultdict(list)
+    for row in json.loads(serialized):
+        rows[row["model"]].append(row["pk"])
+    return dict(rows)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -224,7 +302,6 @@ def csp_violations() -> list[str]:
 @pytest.fixture
 def page(
     request,
-    _restore_serialized_contents,
     chromium_browser,
     live_server,
     transactional_db,

@@ -16,6 +16,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MONEY_FORMAT = "#,##0.00"
+SIGNED_FORMAT = "+0;-0;0"  # a difference: +12, -3, 0
 DATE_FORMAT = "yyyy-mm-dd"
 
 
@@ -26,6 +27,7 @@ class Sheet:
     rows: list[list[object]] = field(default_factory=list)
     widths: list[int] = field(default_factory=list)  # in characters; 18 where not given
     money_columns: frozenset[int] = frozenset()  # the indexes of columns of amounts
+    signed_columns: frozenset[int] = frozenset()  # the indexes of columns of differences
 
 
 def neutralized(value: object) -> object:
@@ -63,7 +65,7 @@ def workbook_bytes(sheets: list[Sheet], *, title: str = "") -> bytes:
             written.column_dimensions[_letter(index)].width = width
         written.append([_cell(written, neutralized(h), font=bold) for h in sheet.headers])
         for row in sheet.rows:
-            written.append([_cell(written, neutralized(v), money=i in sheet.money_columns) for i, v in enumerate(row)])
+            written.append([_data_cell(written, sheet, i, v) for i, v in enumerate(row)])
     if not sheets:
         workbook.create_sheet("Feuille")
     buffer = io.BytesIO()
@@ -71,7 +73,11 @@ def workbook_bytes(sheets: list[Sheet], *, title: str = "") -> bytes:
     return buffer.getvalue()
 
 
-def _cell(sheet, value: object, *, font=None, money: bool = False):
+def _data_cell(written, sheet: Sheet, index: int, value: object):
+    return _cell(written, neutralized(value), money=index in sheet.money_columns, signed=index in sheet.signed_columns)
+
+
+def _cell(sheet, value: object, *, font=None, money: bool = False, signed: bool = False):
     from openpyxl.cell import WriteOnlyCell
 
     cell = WriteOnlyCell(sheet, value=value)
@@ -81,6 +87,8 @@ def _cell(sheet, value: object, *, font=None, money: bool = False):
         cell.font = font
     if money and isinstance(value, int | float | Decimal):
         cell.number_format = MONEY_FORMAT
+    elif signed and isinstance(value, int | float | Decimal):
+        cell.number_format = SIGNED_FORMAT
     elif isinstance(value, datetime.date):
         cell.number_format = DATE_FORMAT
     return cell

@@ -1,6 +1,7 @@
 """French as people write it: the words that change with the name that follows them."""
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.utils import formats, timezone
 from django.utils.translation import get_language
@@ -29,6 +30,13 @@ def long_datetime(value: datetime | None) -> str:
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     text = formats.date_format(local, "DATETIME_FORMAT")
     return f"1er{text[1:]}" if _french() and local.day == 1 else text
+
+
+def signed(value: int | float | Decimal) -> str:
+    """A difference as people write it, in French as in English: « +12 », « -3 », « 0 » (a loss with the minus
+    every number the app writes has, a gain with a plus)."""
+    text = formats.number_format(value, use_l10n=True, force_grouping=True)
+    return f"+{text}" if value > 0 else text
 
 
 def de_name(name: str) -> str:

@@ -12,7 +12,7 @@ from documents.sections import Section, Table, sections_document
 
 from . import selectors
 from .heatmap import coverage_by_system
-from .imports import MATRIX, ORGANIZATION, cell_text
+from .imports import MATRIX, ORGANIZATION, cell_text, factor_headers
 from .models import Intensity
 
 
@@ -41,9 +41,10 @@ def _coverage_table(system) -> Table:
 
 
 def _matrix_table(table) -> Table:
+    headers = factor_headers(column.factor for column in table.group.columns)
     return Table(
         caption=str(MATRIX[table.group.system].title),
-        headers=[str(ORGANIZATION.label), *(column.label for column in table.group.columns)],
+        headers=[str(ORGANIZATION.label), *(str(headers[column.factor.pk]) for column in table.group.columns)],
         rows=[[row.organization.name, *(cell_text(cell) for cell in cells)] for row, cells in table.rows],
         empty=_("Aucun organisme."),
     )

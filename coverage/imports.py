@@ -5,6 +5,7 @@ each row is checked through the matrix's own form (RowForm) and saved as one set
 the row changed meanwhile). An empty cell is « not answered »; the notes, which the export does not write, and the
 cells of the factors' elements are kept."""
 
+from collections import Counter
 from functools import partial
 
 from django.utils.functional import lazy
@@ -15,6 +16,7 @@ from core.imports import quote
 from core.systems import System
 from cycles.tools import Scope
 from imports.checking import ImportContext, Row, form_value, labels
+from imports.reading import normalized
 from imports.registry import Change, Column, Importer, Plan, SheetSpec
 from organizations.models import Organization
 from partnerships.permissions import Perm
@@ -39,12 +41,16 @@ matrix_title = lazy(_matrix_title, str)
 
 
 class FactorName:
-    """A factor's column header, in the language of the moment (the export's and the reader's)."""
+    """A factor's column header, in the language of the moment (the export's and the reader's): its name, and its
+    code when another factor of its sheet bears the same name (a local factor named like one of the catalogue)."""
 
-    def __init__(self, factor) -> None:
+    def __init__(self, factor, *, shared: bool = False) -> None:
         self.factor = factor
+        self.shared = shared
 
     def __str__(self) -> str:
+        if self.shared:
+            return _("%(name)s (code %(code)s)") % {"name": self.factor.name, "code": self.factor.code}
         return self.factor.name
 
 
@@ -52,11 +58,27 @@ def factor_key(factor) -> str:
     return f"f{factor.pk}"
 
 
+def factor_headers(factors) -> dict[int, FactorName]:
+    """Each factor's header (by primary key) among the factors of one sheet: a name two of them share, in French or
+    in English, is followed by the code, unique in a partnership (local codes have a prefix of their own)."""
+    factors = list(factors)
+    names = {factor.pk: {normalized(name) for name in (factor.name_fr, factor.name_en) if name} for factor in factors}
+    bearers = Counter(name for own in names.values() for name in own)
+    return {factor.pk: FactorName(factor, shared=any(bearers[n] > 1 for n in names[factor.pk])) for factor in factors}
+
+
 def _factor_columns(system: str, partnership) -> tuple[Column, ...]:
+    factors = [factor for factor in selectors.visible_factors(partnership) if factor.system == system]
+    headers = factor_headers(factors)
     return tuple(
-        Column(factor_key(factor), FactorName(factor), form_field=False, help=CELL_HELP)
-        for factor in selectors.visible_factors(partnership)
-        if factor.system == system
+        Column(
+            factor_key(factor),
+            headers[factor.pk],
+            form_field=False,
+            help=CELL_HELP,
+            aliases=(FactorName(factor),) if headers[factor.pk].shared else (),
+        )
+        for factor in factors
     )
 
 

@@ -192,6 +192,7 @@ def _comparison(results: selectors.RoundResults, previous: selectors.RoundResult
         caption=_("Scores par condition, comparés à « %(title)s »") % {"title": previous.round.title},
         headers=[_("Condition"), _("Passation précédente"), _("Cette passation"), _("Écart")],
         rows=rows,
+        signed=frozenset({3}),
         widths=(6, 2, 2, 2),
     )
     return Section(

@@ -27,6 +27,7 @@ class Table:
     headers: list[str]
     rows: list[list[object]]
     money: frozenset[int] = frozenset()  # indexes of columns of amounts
+    signed: frozenset[int] = frozenset()  # indexes of columns of differences, written « +12 », « -3 »
     empty: str = ""  # what the table says when it has no row
     widths: tuple[int, ...] = ()  # the columns' relative widths (a long text beside short numbers); equal if empty
 
@@ -36,14 +37,18 @@ class Table:
         return [round(100 * weight / sum(weights), 1) for weight in weights]
 
     def numeric(self, index: int) -> bool:
-        return index in self.money or any(isinstance(row[index], int | float | Decimal) for row in self.rows[:1])
+        given = (row[index] for row in self.rows[:1])
+        return index in self.money | self.signed or any(isinstance(value, int | float | Decimal) for value in given)
 
     @property
     def numeric_columns(self) -> frozenset[int]:
         return frozenset(i for i in range(len(self.headers)) if self.numeric(i))
 
     def shown(self) -> list[list[str]]:
-        return [[shown(value, money=i in self.money) for i, value in enumerate(row)] for row in self.rows]
+        return [
+            [shown(value, money=i in self.money, signed=i in self.signed) for i, value in enumerate(row)]
+            for row in self.rows
+        ]
 
 
 @dataclass
@@ -74,8 +79,8 @@ class Section:
     wide: bool = False  # printed on landscape pages (a table of many columns)
 
 
-def shown(value: object, *, money: bool = False) -> str:
-    """A value as the reader's language writes it: « 1 234,5 », « 1er avril 2025 », « oui »."""
+def shown(value: object, *, money: bool = False, signed: bool = False) -> str:
+    """A value as the reader's language writes it: « 1 234,5 », « 1er avril 2025 », « oui », « +12 » (signed)."""
     from plan.money import money as format_money
 
     if value is None or value == "":
@@ -84,6 +89,8 @@ def shown(value: object, *, money: bool = False) -> str:
         return format_money(value)
     if isinstance(value, bool):
         return _("oui") if value else _("non")
+    if signed and isinstance(value, int | float | Decimal):
+        return text.signed(value)
     if isinstance(value, Decimal):
         return number_format(value.normalize(), use_l10n=True, force_grouping=True)
     if isinstance(value, int | float):
@@ -134,6 +141,7 @@ def section_sheets(data: dict) -> list[Sheet]:
             rows=table.rows,
             widths=[30] * len(table.headers),
             money_columns=table.money,
+            signed_columns=table.signed,
         )
         for section in data["sections"]
         for table in tables(section)

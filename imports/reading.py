@@ -161,15 +161,23 @@ def _rows(spec: SheetSpec, rows: list[list[Cell]], problems: list[Problem]) -> l
     ]
 
 
-def _names(spec: SheetSpec) -> dict[str, Column]:
-    """Each column under its header in either language and under its key."""
-    names = {}
+def _names(spec: SheetSpec) -> dict[str, list[Column]]:
+    """The columns each header names: its label in either language, its aliases and its key."""
+    names: dict[str, list[Column]] = {}
     for column in spec.columns:
-        for language in LANGUAGES:
-            with translation.override(language):
-                names[normalized(str(column.label))] = column
-        names[normalized(column.key)] = column
+        for header in _headers(column):
+            named = names.setdefault(header, [])
+            if column not in named:
+                named.append(column)
     return names
+
+
+def _headers(column: Column) -> set[str]:
+    headers = {normalized(column.key)}
+    for language in LANGUAGES:
+        with translation.override(language):
+            headers.update(normalized(str(name)) for name in (column.label, *column.aliases))
+    return headers
 
 
 def _positions(spec, header, line, problems) -> list[tuple[str, int]] | None:
@@ -179,8 +187,8 @@ def _positions(spec, header, line, problems) -> list[tuple[str, int]] | None:
     for index, cell in enumerate(header):
         if not _text(cell):
             continue
-        column = names.get(normalized(_text(cell)))
-        if column is None:
+        named = names.get(normalized(_text(cell)), [])
+        if not named:
             problems.append(
                 Problem(
                     sheet=str(spec.title),
@@ -188,17 +196,25 @@ def _positions(spec, header, line, problems) -> list[tuple[str, int]] | None:
                     message=_("Colonne inconnue : « %(name)s ».") % {"name": quote(_text(cell))},
                 )
             )
-        elif column.key in positions:
+        elif len(named) > 1:
+            problems.append(Problem(sheet=str(spec.title), line=line, message=_ambiguous(_text(cell), named)))
+        elif named[0].key in positions:
             problems.append(
-                Problem(sheet=str(spec.title), line=line, column=str(column.label), message=_("Colonne en double."))
+                Problem(sheet=str(spec.title), line=line, column=str(named[0].label), message=_("Colonne en double."))
             )
         else:
-            positions[column.key] = index
+            positions[named[0].key] = index
     for column in spec.columns:
         if column.required and column.key not in positions:
             message = _("Colonne obligatoire absente.")
             problems.append(Problem(sheet=str(spec.title), line=line, column=str(column.label), message=message))
     return None if len(problems) > before else list(positions.items())
+
+
+def _ambiguous(header: str, columns: list[Column]) -> str:
+    message = _("L'en-tête « %(name)s » désigne plusieurs colonnes : %(columns)s. Écrivez celui de la colonne voulue.")
+    headers = ", ".join(_("« %(header)s »") % {"header": column.label} for column in columns)
+    return message % {"name": quote(header), "columns": headers}
 
 
 def unquoted(cell: Cell) -> Cell:
@@ -214,6 +230,7 @@ def _text(cell: Cell) -> str:
 
 
 def normalized(text: str) -> str:
-    """`Date ou fin de la période`, `date ou fin de la periode` and `DATE OU FIN DE LA PÉRIODE` are one header."""
+    """`Date ou fin de la période`, `date ou fin de la periode`, `DATE OU FIN DE LA PÉRIODE` and
+    `date-ou-fin-de-la-periode` are one header (`_` and `-` are spaces, as a key or a typed header may write them)."""
     flat = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().casefold()
-    return " ".join(flat.replace("_", " ").split())
+    return " ".join(flat.replace("_", " ").replace("-", " ").split())

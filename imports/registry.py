@@ -31,6 +31,9 @@ class Column:
     help: Promise | str = ""  # what the template's instructions say of the column
     choices: tuple[tuple[str, Promise], ...] = ()  # for CHOICE: (code, label); either is accepted
     form_field: bool = True
+    # Other headers read as this column's (a factor's bare name where two factors of a sheet share it): a header
+    # that names several columns is refused as ambiguous.
+    aliases: tuple[Promise | str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,17 @@ def test_header_names_may_carry_accents_and_capitals(cast, client_for, address):
 
 
 @pytest.mark.parametrize(
+    "level",
+    ["Niveau-de-territoire", "niveau-territoire", "Niveau_de_territoire", "NIVEAU - DE - TERRITOIRE"],
+)
+def test_header_names_may_write_hyphens_or_underscores_for_spaces(cast, client_for, address, level):
+    header = f"Indicateur,Domaine,{level},Territoire,Période,Valeur,Unité,Imprécise,Source,Notes"
+    content = csv(f"{header}\n{GOOD_ROW}\n")
+    assert import_file(client_for(cast.coordinator), address, content, "donnees.csv").status_code == 302
+    assert Statistic.objects.get().territory_level == TerritoryLevel.LOCAL
+
+
+@pytest.mark.parametrize(
     "content,name,message",
     [
         (b"", "vide.csv", "Le fichier soumis est vide."),

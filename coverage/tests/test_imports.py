@@ -149,6 +149,36 @@ def test_bad_cells_are_all_listed_and_nothing_is_written(cast, client_for, addre
     assert _state() == before
 
 
+def test_a_local_factor_named_like_one_of_the_catalogue_has_a_header_of_its_own(cast, client_for, address, factors):
+    local = FactorFactory(
+        partnership=cast.partnership,
+        code="local-habitudes-de-lecture",
+        name_fr="habitudes de lecture",
+        system="famille",
+    )
+    InterventionFactory(organization=cast.organization, factor=local, intensity=Intensity.OCCASIONAL)
+    client = client_for(cast.coordinator)
+    exported = _export(client, cast)
+    header = sheet_rows(exported, FAMILY)[0]
+    catalogue_header = f"Habitudes de lecture (code {factors['reading'].code})"
+    local_header = "habitudes de lecture (code local-habitudes-de-lecture)"
+    assert {catalogue_header, local_header, "Lien d'attachement"} <= set(header)
+    assert "Habitudes de lecture" not in header
+    before = _state()
+    assert import_file(client, address, exported).status_code == 302
+    assert _state() == before
+
+    # The bare name is refused, saying which headers it could mean; the export's header names one factor.
+    bare = workbook({FAMILY: [["Organisme", "Habitudes de lecture"], ["CPE Les Lucioles", "3"]]})
+    ((sheet, line, _column, message),) = problems(upload(client, address, bare))
+    assert (sheet, line) == (FAMILY, "1")
+    assert "désigne plusieurs colonnes" in message
+    assert catalogue_header in message and local_header in message
+    chosen = workbook({FAMILY: [["Organisme", local_header], ["CPE Les Lucioles", "3"]]})
+    assert import_file(client, address, chosen).status_code == 302
+    assert FactorIntervention.objects.get(organization=cast.other_organization).factor == local
+
+
 def test_problems_are_in_the_persons_language(cast, client_for, address, factors):
     client = client_for(cast.coordinator)
     client.cookies["django_language"] = "en"

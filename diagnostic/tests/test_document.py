@@ -1,12 +1,14 @@
 """The results of a round as a document (PDF, Word, spreadsheet): what the round's page shows, hidden as the page
 hides it, in French and in English; linked from the round's page; refused to an outsider; queries that do not grow."""
 
+import io
 from urllib.parse import unquote
 
 import pytest
+from openpyxl import load_workbook
 
 from core.tests.support import query_count, url
-from diagnostic import services
+from diagnostic import selectors, services
 from diagnostic.tests.factories import RoundFactory
 from diagnostic.tests.test_results import answer_round
 from documents.tests.support import docx_text, pdf_text
@@ -129,3 +131,27 @@ def test_the_chart_of_the_page_with_its_alternative_text(cast, client_for, membe
     word = read_docx(io.BytesIO(client.get(address(cast, round_, "docx")).content))
     assert len(word.inline_shapes) == 1
     assert f"{condition.name} : A " in word.inline_shapes[0]._inline.docPr.get("descr")
+
+
+def test_the_comparison_writes_a_gain_with_a_plus_and_a_loss_with_a_minus(cast, client_for, members):
+    rounds = []
+    for title, pattern in (("Automne", "c"), ("Hiver", "a"), ("Printemps", "c")):
+        rounds.append(RoundFactory(partnership=cast.partnership, invitees=members, is_anonymous=False, title=title))
+        answer_round(rounds[-1], members[:3], pattern)
+    compiled = selectors.partnership_results(partnership=cast.partnership)
+    scores = [compiled[round_.pk].conditions[0].score for round_ in rounds]
+    gain, loss = scores[1] - scores[0], scores[2] - scores[1]
+    assert gain > 0 > loss
+    client = client_for(cast.observer)
+    winter, spring = read(client, cast, rounds[1], "docx"), read(client, cast, rounds[2], "docx")
+    name = rounds[1].questionnaire.conditions.order_by("position").first().name
+    assert f"{name} {scores[0]} {scores[1]} +{gain}" in winter
+    assert f"{name} {scores[1]} {scores[2]} -{-loss}" in spring and f"+{-loss}" not in spring
+    client.cookies["django_language"] = "en"
+    assert f"+{gain}" in read(client, cast, rounds[1], "pdf")
+
+    # In the spreadsheet, a number still, shown with its sign.
+    book = load_workbook(io.BytesIO(client.get(address(cast, rounds[1], "xlsx")).content))
+    sheet = next(sheet for sheet in book.worksheets if sheet.cell(1, 4).value == "Change")
+    cell = sheet.cell(2, 4)
+    assert (cell.value, cell.number_format) == (gain, "+0;-0;0")
