@@ -39,6 +39,7 @@ class Gap:
     kind: GapKind
     label: str
     url: str
+    objectives: frozenset[int] = frozenset()  # the objectives it concerns, which Outil 10 counts it under
 
 
 def plan_gaps(plan: Plan, slug: str) -> list[Gap]:
@@ -73,6 +74,7 @@ def _objective_gaps(plan: Plan, url) -> list[Gap]:
                         GapKind.NO_TRANSFORMATION,
                         text % {"objective": objective.title, "system": label},
                         url("transformation_create", f"objectif={objective.pk}&systeme={code}"),
+                        frozenset({objective.pk}),
                     )
                 )
     return gaps
@@ -82,12 +84,14 @@ def _transformation_gaps(plan: Plan, url) -> list[Gap]:
     gaps = []
     for transformation in plan.transformations:
         name = {"transformation": _short(transformation.statement), "system": transformation.get_system_display()}
+        objective = frozenset({transformation.objective_id})
         if not transformation.indicator_list:
             gaps.append(
                 Gap(
                     GapKind.NO_INDICATOR,
                     _("La transformation « %(transformation)s » (%(system)s) n'a pas d'indicateur.") % name,
                     url("indicator_create", transformation_pk=transformation.pk),
+                    objective,
                 )
             )
         if not plan.actions_by_transformation.get(transformation.pk):
@@ -96,6 +100,7 @@ def _transformation_gaps(plan: Plan, url) -> list[Gap]:
                     GapKind.NO_ACTION,
                     _("La transformation « %(transformation)s » (%(system)s) n'a pas d'action.") % name,
                     url("action_create", f"transformation={transformation.pk}"),
+                    objective,
                 )
             )
     return gaps
@@ -103,24 +108,28 @@ def _transformation_gaps(plan: Plan, url) -> list[Gap]:
 
 def _indicator_gaps(plan: Plan, url) -> list[Gap]:
     gaps = []
-    for indicator in plan.indicators:
-        name = {"indicator": indicator.name}
-        if not indicator.has_baseline:
-            gaps.append(
-                Gap(
-                    GapKind.NO_BASELINE,
-                    _("L'indicateur « %(indicator)s » n'a pas de valeur de départ.") % name,
-                    url("indicator_edit", indicator_pk=indicator.pk),
+    for transformation in plan.transformations:
+        objective = frozenset({transformation.objective_id})
+        for indicator in transformation.indicator_list:
+            name = {"indicator": indicator.name}
+            if not indicator.has_baseline:
+                gaps.append(
+                    Gap(
+                        GapKind.NO_BASELINE,
+                        _("L'indicateur « %(indicator)s » n'a pas de valeur de départ.") % name,
+                        url("indicator_edit", indicator_pk=indicator.pk),
+                        objective,
+                    )
                 )
-            )
-        if not indicator.target_list:
-            gaps.append(
-                Gap(
-                    GapKind.NO_TARGET,
-                    _("L'indicateur « %(indicator)s » n'a pas de cible.") % name,
-                    url("targets", indicator_pk=indicator.pk),
+            if not indicator.target_list:
+                gaps.append(
+                    Gap(
+                        GapKind.NO_TARGET,
+                        _("L'indicateur « %(indicator)s » n'a pas de cible.") % name,
+                        url("targets", indicator_pk=indicator.pk),
+                        objective,
+                    )
                 )
-            )
     return gaps
 
 
@@ -129,23 +138,19 @@ def _action_gaps(plan: Plan, url) -> list[Gap]:
     for action in plan.actions:
         name = {"action": action.title}
         edit = partial(url, "action_edit", action_pk=action.pk)  # reversed only for a gap: most actions have none
+        objectives = frozenset(t.objective_id for t in action.transformation_list if t.objective_id)
         if action.lead_id is None:
             text = _("L'action « %(action)s » n'a pas d'organisme porteur.") % name
-            gaps.append(Gap(GapKind.NO_LEAD, text, edit()))
+            gaps.append(Gap(GapKind.NO_LEAD, text, edit(), objectives))
         if action.starts_on is None or action.ends_on is None:
-            gaps.append(Gap(GapKind.NO_DATES, _("L'action « %(action)s » n'a pas de dates.") % name, edit()))
+            text = _("L'action « %(action)s » n'a pas de dates.") % name
+            gaps.append(Gap(GapKind.NO_DATES, text, edit(), objectives))
         if not action.budget_list:
-            gaps.append(
-                Gap(
-                    GapKind.NO_BUDGET,
-                    _("L'action « %(action)s » n'a pas de budget.") % name,
-                    url("budget", action_pk=action.pk),
-                )
-            )
+            text = _("L'action « %(action)s » n'a pas de budget.") % name
+            gaps.append(Gap(GapKind.NO_BUDGET, text, url("budget", action_pk=action.pk), objectives))
         if not action.follow_up:
-            gaps.append(
-                Gap(GapKind.NO_FOLLOW_UP, _("L'action « %(action)s » n'a pas de calendrier de suivi.") % name, edit())
-            )
+            text = _("L'action « %(action)s » n'a pas de calendrier de suivi.") % name
+            gaps.append(Gap(GapKind.NO_FOLLOW_UP, text, edit(), objectives))
     return gaps
 
 

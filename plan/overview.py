@@ -275,3 +275,77 @@ def overview(plan: Plan, filters: Filters, *, slug: str) -> Overview:
         budget=tables,
         gaps=plan_gaps(plan, slug),
     )
+
+
+# --- The page's summary and its one objective in detail ----------------------------------------------------------
+# A plan of 200 actions written whole made Outil 10 the slowest page; the page shows each objective in a line and
+# one objective's actions at a time (the plan's document keeps the whole plan, from `overview`).
+
+
+@dataclass(frozen=True)
+class SystemTransformations:
+    system: str
+    label: str
+    transformations: list[DesiredChange]
+
+
+@dataclass(frozen=True)
+class ObjectiveSummary:
+    """One objective in a line: its transformations by system, its actions kept by the filters, their budget and
+    the plan's gaps that concern it."""
+
+    block: ObjectiveBlock
+    systems: list[SystemTransformations]
+    actions: int
+    budget: Decimal
+    gaps: int
+
+
+def objective_summaries(result: Overview, filters: Filters) -> list[ObjectiveSummary]:
+    gaps_by_objective: dict[int, int] = {}
+    for gap in result.gaps:
+        for objective_id in gap.objectives:
+            gaps_by_objective[objective_id] = gaps_by_objective.get(objective_id, 0) + 1
+    codes = [(code, str(label)) for code, label in System.choices if not filters.system or code == filters.system]
+    summaries = []
+    for block in result.blocks:
+        actions = {a.pk: a for row in block.rows for a in row.actions}.values()
+        transformations = block.objective.plan_transformations
+        summaries.append(
+            ObjectiveSummary(
+                block=block,
+                systems=[
+                    SystemTransformations(code, label, [t for t in transformations if t.system == code])
+                    for code, label in codes
+                ],
+                actions=len(actions),
+                budget=sum(
+                    (line.amount for a in actions for line in a.budget_list if filters.keeps_line(line)),
+                    Decimal("0"),
+                ),
+                gaps=gaps_by_objective.get(block.objective.pk, 0),
+            )
+        )
+    return summaries
+
+
+@dataclass(frozen=True)
+class Detail:
+    """The objective shown in full, and its neighbours for the links "previous" and "next"."""
+
+    block: ObjectiveBlock | None
+    previous: ObjectiveBlock | None
+    following: ObjectiveBlock | None
+
+
+def objective_detail(blocks: list[ObjectiveBlock], wanted: str | None) -> Detail:
+    """The objective asked for in the address (`?objectif=<pk>`), the first one otherwise."""
+    keys = [str(block.objective.pk) for block in blocks]
+    if not blocks:
+        return Detail(None, None, None)
+    index = keys.index(wanted) if wanted in keys else 0
+    return Detail(
+        block=blocks[index],
+        previous=blocks[index - 1] if index > 0 else None,
+        following=blocks[index + 1] if index + 1 < len(blocks) else None,
+    )

@@ -113,18 +113,19 @@ def objectives_with_plan(cycle: Cycle) -> list[Objective]:
     )
 
 
-def action_rows(cycle: Cycle, *, organization_id: int | None = None) -> list[Action]:
-    """The rows of a list of actions: lead, partners and the budget's sum (`budget_sum`); only those an
-    organization leads or joins if given."""
+def action_rows(cycle: Cycle, *, organization_id: int | None = None) -> QuerySet[Action]:
+    """The rows of a list of actions, by title: lead, partners and the budget's sum (`budget_sum`); only those an
+    organization leads or joins if given. A queryset, so that a page of them reads only its rows."""
     rows = Action.objects.filter(cycle=cycle)
     if organization_id is not None:
         rows = rows.filter(pk__in=_led_or_joined(organization_id))
     partners = ActionPartner.objects.select_related("organization").only("action_id", "organization__name")
-    return list(
+    return (
         rows.select_related("lead")
         .only("title", "status", "starts_on", "ends_on", "cycle_id", "lead__name")
         .annotate(budget_sum=Coalesce(Sum("budget_lines__amount"), Decimal("0"), output_field=DecimalField()))
         .prefetch_related(Prefetch("partners", queryset=partners, to_attr="partner_list"))
+        .order_by("title", "id")  # an aggregate leaves Meta.ordering out
     )
 
 

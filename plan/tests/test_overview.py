@@ -218,3 +218,36 @@ def test_the_overview_reads_in_english_with_english_amounts(cast, cycle, client_
     page = client.get(cycle_url("plan:overview")).content.decode()
     assert "Tool 10 — Action plan overview" in page and "$1,234.50" in page
     assert "What the plan lacks" in page and "has no follow-up schedule" in page
+
+
+def test_the_page_sums_up_each_objective_and_details_the_one_asked_for(cast, cycle, client_for, cycle_url):
+    reading = ObjectiveFactory(cycle=cycle, title="Lire en famille")
+    playing = ObjectiveFactory(cycle=cycle, title="Jouer dehors")
+    for objective, title in ((reading, "Boîtes à livres"), (playing, "Parc du samedi")):
+        transformation = TransformationFactory(objective=objective, system="enfant")
+        action = ActionFactory(cycle=cycle, title=title, lead=None, transformations=[transformation])
+        BudgetLineFactory(action=action, amount=Decimal("250"))
+    client = client_for(cast.observer)
+    page = client.get(cycle_url("plan:overview"))
+    summaries = {s.block.objective.title: s for s in page.context["summaries"]}
+    assert [s.actions for s in summaries.values()] == [1, 1]
+    assert summaries["Jouer dehors"].budget == Decimal("250")
+    # each lacks two systems' transformations, an indicator, and its action a lead, dates and a follow-up schedule
+    assert summaries["Jouer dehors"].gaps == 6
+    assert [g.label for g in summaries["Jouer dehors"].systems] == ["Enfant", "Famille", "Communauté"]
+    html = page.content.decode()
+    assert page.context["detail"].block.objective == reading
+    assert "Boîtes à livres</a>" in html and "Parc du samedi</a>" not in html
+    assert {a.title for a in page.context["overview"].timeline.undated} == {"Boîtes à livres", "Parc du samedi"}
+    chosen = client.get(cycle_url("plan:overview") + f"?objectif={playing.pk}").content.decode()
+    assert "Parc du samedi</a>" in chosen and "Boîtes à livres</a>" not in chosen
+    assert f'href="?objectif={reading.pk}#objectif-detail"' in chosen  # the previous objective, and in the summary
+    assert '<th scope="row">Boîtes à livres</th>' in chosen  # the whole plan's timeline still names it
+
+
+def test_an_unknown_objective_in_the_address_shows_the_first(cast, cycle, client_for, cycle_url):
+    first = ObjectiveFactory(cycle=cycle)
+    ObjectiveFactory(cycle=cycle)
+    for wanted in ("abc", "999999"):
+        page = client_for(cast.partner).get(cycle_url("plan:overview") + f"?objectif={wanted}")
+        assert page.status_code == 200 and page.context["detail"].block.objective == first

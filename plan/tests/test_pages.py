@@ -172,3 +172,14 @@ def test_the_dashboard_counts_the_plans_gaps_at_step_3(cast, client_for, cycle, 
     assert gaps not in client_for(cast.coordinator).get(dashboard).content.decode()  # the cycle is at step 1
     cycle.steps.filter(number__lt=3).update(status=StepStatus.COMPLETED)
     assert gaps in client_for(cast.coordinator).get(dashboard).content.decode()
+
+
+def test_the_actions_come_fifty_a_page(cast, cycle, client_for, cycle_url):
+    for index in range(51):
+        ActionFactory(cycle=cycle, title=f"Action {index:02d}")
+    client = client_for(cast.observer)
+    first = client.get(cycle_url("plan:actions")).content.decode()
+    assert "Action 00</a>" in first and "Action 49</a>" in first and "Action 50</a>" not in first
+    assert "Page 1 sur 2" in first
+    second = client.get(cycle_url("plan:actions") + "?page=2", headers={"HX-Request": "true"}).content.decode()
+    assert "Action 50</a>" in second and "Action 00</a>" not in second and "<html" not in second

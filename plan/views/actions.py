@@ -1,13 +1,14 @@
 """The plan's actions: who leads, with whom, when and with what means; a partner edits its own contribution."""
 
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from core.chain import chain_of
 from core.history import child_history, history_entries, merge_histories
-from core.rendering import confirm_deletion, render_history, save_or_conflict
+from core.rendering import confirm_deletion, render_history, render_region, save_or_conflict
 from core.submissions import create_once
 from cycles.access import access_cycle
 from partnerships.access import FORM, PartnershipAccess, partnership_view
@@ -20,13 +21,17 @@ from ..links import label_actions
 from ..models import Action, ActionPartner, BudgetLine, Milestone
 from .common import page_context, plan_url
 
+PAGE_SIZE = 50
+
 
 @partnership_view()
 def actions(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
+    """The plan's actions by title, 50 a page (Outil 10 shows them by objective and the whole timeline)."""
     cycle, _can_manage = access_cycle(access, cycle_pk)
-    rows = label_actions(selectors.action_rows(cycle), slug=access.partnership.slug, cycle_pk=cycle.pk)
-    context = page_context(access, cycle, actions=rows, can_edit=access.can(Perm.EDIT_PLAN))
-    return render(request, "plan/action_list.html", context)
+    page = Paginator(selectors.action_rows(cycle), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = label_actions(list(page.object_list), slug=access.partnership.slug, cycle_pk=cycle.pk)
+    context = page_context(access, cycle, page=page, actions=rows, can_edit=access.can(Perm.EDIT_PLAN))
+    return render_region(request, page="plan/action_list.html", region="plan/_action_results.html", context=context)
 
 
 def _links(form: ActionForm) -> dict:

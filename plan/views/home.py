@@ -33,7 +33,7 @@ def home(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> Http
 def my_actions(request: HttpRequest, access: PartnershipAccess, cycle_pk: int) -> HttpResponse:
     cycle, _can_manage = access_cycle(access, cycle_pk)
     organization_id = access.organization_id
-    actions = selectors.action_rows(cycle, organization_id=organization_id) if organization_id else []
+    actions = list(selectors.action_rows(cycle, organization_id=organization_id)) if organization_id else []
     label_actions(actions, slug=access.partnership.slug, cycle_pk=cycle.pk)
     context = page_context(access, cycle, actions=actions, organization=access.membership.organization)
     return render(request, "plan/my_actions.html", context)

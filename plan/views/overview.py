@@ -1,4 +1,5 @@
-"""Outil 10: the whole plan on one page, filtered in the address (GET), printable."""
+"""Outil 10: the plan's summary by objective, one objective in full, the whole plan's timeline, budget and gaps;
+filtered in the address (GET), printable."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -9,7 +10,7 @@ from partnerships.access import PartnershipAccess, partnership_view
 
 from .. import selectors
 from ..forms import OverviewFilters
-from ..overview import Filters, overview
+from ..overview import Filters, objective_detail, objective_summaries, overview
 from .common import OVERVIEW
 
 
@@ -18,13 +19,15 @@ def overview_page(request: HttpRequest, access: PartnershipAccess, cycle_pk: int
     cycle, _can_manage = access_cycle(access, cycle_pk)
     form = OverviewFilters(request.GET or None, partnership=access.partnership)
     filters = _filters(form)
-    plan = selectors.plan_of(cycle)
+    whole = overview(selectors.plan_of(cycle), filters, slug=access.partnership.slug)
     context = tool_context(
         access,
         OVERVIEW,
         cycle=cycle,
         form=form,
-        overview=overview(plan, filters, slug=access.partnership.slug),
+        overview=whole,
+        summaries=objective_summaries(whole, filters),
+        detail=objective_detail(whole.blocks, request.GET.get("objectif")),
         own_organization_id=access.organization_id,
     )
     return render(request, "plan/overview.html", context)
