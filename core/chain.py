@@ -18,19 +18,24 @@ declares, once, the page that shows one of its records and the relations to the 
 `("action",)`); the pages of the records it points to then list it without a change.
 
 A view puts `chain_of(record, partnership=access.partnership)` in its context and the template includes
-`core/_chain.html`. The walk reads one query per relation and level, never one per record, and only within the
-partnership.
+`core/_chain.html`. The walk reads one query per kind of record and level, never one per record nor per relation,
+and only within the partnership; a record reached through its own path to the partnership (a review's
+transformation, that transformation's objective) comes joined to the record that reaches it, at no query.
 """
 
+import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, reduce
 
 from django.apps import apps
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+
+from .models import PartnershipQuerySet
 
 LABEL_LENGTH = 120
 MAX_DEPTH = 12  # longer than any chain of the approach; a guard against a declaration that loops
@@ -170,46 +175,94 @@ def _other_cycles(here: object, sides: Iterable[dict]) -> dict[object, str]:
 def _walk(record: models.Model, partnership, *, upstream: bool) -> dict[type[models.Model], dict]:
     """Breadth first from `record`, one side only; each record appears once, in the group of its kind."""
     seen: dict[type[models.Model], dict[object, models.Model]] = {}
-    frontier: dict[type[models.Model], list[object]] = {type(record): [record.pk]}
-    for _depth in range(MAX_DEPTH):
-        reached: dict[type[models.Model], list[object]] = {}
-        for model, pks in frontier.items():
-            relations = sources_of(model) if upstream else dependents_of(model)
-            for relation in relations:
-                for found in _step(relation, pks, partnership, upstream=upstream):
-                    kind = type(found)
-                    if found.pk in seen.setdefault(kind, {}) or (kind is type(record) and found.pk == record.pk):
-                        continue
-                    seen[kind][found.pk] = found
-                    reached.setdefault(kind, []).append(found.pk)
+    frontier: dict[type[models.Model], list[models.Model]] = {type(record): [record]}
+    for depth in range(MAX_DEPTH):
+        reached: dict[type[models.Model], list[models.Model]] = {}
+        for found in _hop(frontier, partnership, upstream=upstream, joined=depth > 0):
+            kind = type(found)
+            if found.pk in seen.setdefault(kind, {}) or (kind is type(record) and found.pk == record.pk):
+                continue
+            seen[kind][found.pk] = found
+            reached.setdefault(kind, []).append(found)
         if not reached:
             break
         frontier = reached
     return {kind: records for kind, records in seen.items() if records}
 
 
-def _step(relation: _Relation, pks: list[object], partnership, *, upstream: bool) -> models.QuerySet:
-    """One hop for all the records of one kind at once: one query."""
+def _hop(
+    frontier: Mapping[type[models.Model], list[models.Model]], partnership, *, upstream: bool, joined: bool
+) -> list[models.Model]:
+    """One level for every record of the frontier at once: one query per kind of record reached, whatever the
+    number of relations that reach it. Upstream, a record that a frontier's record reaches through its own path to
+    the partnership (a review's transformation) was read in the same query as it (`_upstream_joins`) and costs
+    none; `joined` is False for the record the walk starts from, which its caller read."""
+    kinds: dict[type[models.Model], tuple[list[models.Model], list[Q]]] = {}
+    for model, records in frontier.items():
+        for relation in sources_of(model) if upstream else dependents_of(model):
+            present, conditions = kinds.setdefault(relation.target if upstream else relation.model, ([], []))
+            if upstream and joined and relation.field in _owned(model):
+                present.extend(
+                    target for found in records if (target := getattr(found, relation.field.name)) is not None
+                )
+            elif (condition := _reached(relation, records, upstream=upstream)) is not None:
+                conditions.append(condition)
+    found: list[models.Model] = []
+    for kind, (present, conditions) in kinds.items():
+        found.extend(present)
+        if conditions:
+            found.extend(_queryset(kind, partnership, upstream=upstream).filter(reduce(operator.or_, conditions)))
+    return found
+
+
+def _reached(relation: _Relation, records: list[models.Model], *, upstream: bool) -> Q | None:
+    """The records one hop through `relation` reaches from `records`, as a condition on the other side's model;
+    None when a foreign key of none of them is set."""
     field_ = relation.field
-    wanted = relation.target if upstream else relation.model
-    records = _queryset(wanted, partnership)
+    pks = [found.pk for found in records]
     if field_.many_to_many:
         through = field_.remote_field.through._default_manager
         here, there = field_.m2m_field_name(), field_.m2m_reverse_field_name()
         if upstream:
-            return records.filter(pk__in=through.filter(**{f"{here}__in": pks}).values(there))
-        return records.filter(pk__in=through.filter(**{f"{there}__in": pks}).values(here))
-    if upstream:
-        pointed = relation.model._default_manager.filter(pk__in=pks).values(field_.attname)
-        return records.filter(pk__in=pointed)
-    return records.filter(**{f"{field_.name}__in": pks})
+            return Q(pk__in=through.filter(**{f"{here}__in": pks}).values(there))
+        return Q(pk__in=through.filter(**{f"{there}__in": pks}).values(here))
+    if not upstream:
+        return Q(**{f"{field_.name}__in": pks})
+    pointed = {value for found in records if (value := getattr(found, field_.attname)) is not None}
+    return Q(pk__in=pointed) if pointed else None
 
 
-def _queryset(model: type[models.Model], partnership) -> models.QuerySet:
+@cache
+def _owned(model: type[models.Model]) -> frozenset[models.Field]:
+    """The foreign keys of `model`'s `comes_from` on its path to the partnership (a review's transformation): the
+    record they point to is of the partnership whenever the record is, so it is joined rather than checked."""
+    path = getattr(model, "PARTNERSHIP_PATH", "")
+    return frozenset(
+        relation.field
+        for relation in sources_of(model)
+        if not relation.field.many_to_many
+        and path.startswith(f"{relation.field.name}__")
+        and getattr(relation.target, "PARTNERSHIP_PATH", None) == path.removeprefix(f"{relation.field.name}__")
+        and type(model._default_manager.all()).for_partnership is PartnershipQuerySet.for_partnership
+    )
+
+
+@cache
+def _upstream_joins(model: type[models.Model]) -> tuple[str, ...]:
+    """What a record read on the upstream side joins: its name's and URL's relations, and the records its owned
+    foreign keys point to with theirs, as far as the chain of owned keys goes."""
+    joins = set(node_of(model).joins)
+    for field_ in _owned(model):
+        target = field_.related_model
+        joins |= {field_.name} | {f"{field_.name}__{join}" for join in _upstream_joins(target)}
+    return tuple(sorted(joins))
+
+
+def _queryset(model: type[models.Model], partnership, *, upstream: bool = False) -> models.QuerySet:
     records = model._default_manager.all()
     if hasattr(records, "for_partnership"):
         records = records.for_partnership(partnership)
-    joins = node_of(model).joins
+    joins = _upstream_joins(model) if upstream else node_of(model).joins
     return records.select_related(*joins) if joins else records
 
 

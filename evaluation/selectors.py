@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
 
 from cycles.models import Cycle
 from diagnostic.selectors import partnership_results
@@ -107,14 +107,11 @@ def partnership_organizations(partnership: Partnership) -> QuerySet[Organization
 
 
 def review_detail(review: Review) -> Review:
-    """The review with its partners (`partner_list`)."""
+    """The review (as `access_review` reads it, with its transformation, objective and author) given its partners
+    (`partner_list`): one query."""
     partners = Prefetch("partners", queryset=Organization.objects.order_by("name"), to_attr="partner_list")
-    return (
-        Review.objects.filter(pk=review.pk)
-        .select_related("transformation__objective", "created_by")
-        .prefetch_related(partners)
-        .get()
-    )
+    prefetch_related_objects([review], partners)
+    return review
 
 
 def review_actions(review: Review) -> list[Action]:
@@ -214,6 +211,16 @@ class Summary:
 
 def cycle_summary(cycle: Cycle, today: datetime.date) -> Summary:
     """A fixed number of queries whatever the size of the plan."""
+    return Summary(
+        objectives=summary_objectives(cycle, today),
+        actions=with_decisions(list(summary_actions(cycle))),
+        diagnostic=summary_diagnostic(cycle),
+    )
+
+
+def summary_objectives(cycle: Cycle, today: datetime.date) -> list[Objective]:
+    """The cycle's objectives, each with its transformations (`transformation_list`), each with its
+    `indicator_rows`: five queries whatever the size of the plan."""
     transformations = Prefetch(
         "transformations",
         queryset=DesiredChange.objects.order_by(*DesiredChange._meta.ordering),
@@ -226,23 +233,33 @@ def cycle_summary(cycle: Cycle, today: datetime.date) -> Summary:
     for objective in objectives:
         for transformation in objective.transformation_list:
             transformation.indicator_rows = indicators[transformation.pk]
+    return objectives
+
+
+def summary_actions(cycle: Cycle) -> QuerySet[Action]:
+    """The cycle's actions in the order of their titles, with what the summary shows of each and no more: a cycle
+    has hundreds of them. To be paged, then given their decisions by `with_decisions`."""
+    return Action.objects.filter(cycle=cycle).only("cycle_id", "title", "status").order_by("title", "id")
+
+
+def with_decisions(actions: list[Action]) -> list[Action]:
+    """Each action with the decisions of the reviews on it (`decision_list`, oldest review first): one query."""
     decisions: dict[int, list[ActionDecision]] = defaultdict(list)
     for decision in (
-        ActionDecision.objects.filter(action__cycle=cycle)
+        ActionDecision.objects.filter(action__in=[action.pk for action in actions])
         .select_related("review")
         .only("action_id", "review__period_end", "decision", "reason", "applied_at")
         .order_by("review__period_end", "review_id", "id")
     ):
         decisions[decision.action_id].append(decision)
-    # What the summary shows of each action and decision, no more: a cycle has hundreds of them.
-    actions = list(Action.objects.filter(cycle=cycle).only("cycle_id", "title", "status").order_by("title", "id"))
     for action in actions:
         action.decision_list = decisions[action.pk]
-    return Summary(
-        objectives=objectives,
-        actions=actions,
-        diagnostic=list(partnership_results(partnership=cycle.partnership).values()),
-    )
+    return actions
+
+
+def summary_diagnostic(cycle: Cycle) -> list:
+    """The partnership's diagnostic rounds compiled (`diagnostic.selectors.RoundResults`, oldest first)."""
+    return list(partnership_results(partnership=cycle.partnership).values())
 
 
 def measurements_of_cycle(cycle: Cycle) -> list[Measurement]:

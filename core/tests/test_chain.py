@@ -9,6 +9,7 @@ from core.tests.support import url
 from coverage.tests.factories import InterventionFactory
 from cycles.tests.factories import CycleFactory
 from offer.tests.factories import ServiceFactory
+from plan.tests.factories import IndicatorFactory, TransformationFactory
 from priorities.tests.factories import ObjectiveFactory, PriorityFactory
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +121,26 @@ def test_the_chain_reads_the_same_number_of_queries_whatever_its_length(
     assert_flat_queries(
         client_for(cast.observer), cycle_url("priorities:objective_detail", objective_pk=objective.pk), grow=grow
     )
+
+
+def test_the_walk_reads_one_query_per_kind_of_record_it_reaches(cast, trail, django_assert_num_queries):
+    objective = trail[-1]
+    # Sources: the priorities, their finding and each of the four kinds of evidence; the objective's origin, which
+    # it has none of, costs no query. Dependents: the transformations, the copies (objectives), the meetings'
+    # decisions and the questionings resting on it, one query each although questionings reach an objective
+    # through two relations.
+    with django_assert_num_queries(6 + 4):
+        chain = chain_of(objective, partnership=cast.partnership)
+    assert len(chain.sources) == 6
+
+
+def test_a_record_reached_through_its_own_path_to_the_partnership_comes_joined(cast, trail, django_assert_num_queries):
+    objective = trail[-1]
+    transformation = TransformationFactory(objective=objective)
+    indicator = IndicatorFactory(transformation=transformation)
+    # Sources: the indicator's transformation, its objective joined to it, then the objective's priorities, their
+    # finding and the four kinds of evidence; its baseline statistic and the origins, none set, cost no query.
+    # Dependents: the indicator's measurements and its copies.
+    with django_assert_num_queries(1 + 6 + 2):
+        chain = chain_of(indicator, partnership=cast.partnership)
+    assert [group.items[0].label for group in chain.sources[:2]] == [str(transformation), str(objective)]

@@ -93,6 +93,19 @@ def test_the_summary_queries_do_not_grow_from_3_to_200_actions(cast, client_for,
     assert query_count(client, target) == small
 
 
+def test_the_page_shows_the_decisions_fifty_actions_at_a_time(cast, client_for, cycle_url, cycle):
+    review = _evaluated_plan(cast, cycle)
+    _more_actions(cycle, review, 57)  # 60 actions: "Action 000" to "Action 056" after the three of the plan
+    client = client_for(cast.observer)
+    first = client.get(cycle_url("evaluation:summary")).content.decode()
+    assert "Action 000" in first and "Action 056" not in first and "Page 1 sur 2" in first
+    assert "Favoriser l&#x27;éveil à la lecture" in first and "Passation du printemps" in first
+    second = client.get(cycle_url("evaluation:summary") + "?page=2", headers={"HX-Request": "true"})
+    content = second.content.decode()
+    assert "Action 056" in content and "Action 000" not in content and "Page 2 sur 2" in content
+    assert "<html" not in content and "Passation du printemps" not in content  # the region alone
+
+
 def _alternative_texts(pdf: bytes) -> list[str]:
     """The /Alt of the PDF's tagged figures (WeasyPrint writes a PDF/UA: an <img>'s alt is its figure's /Alt)."""
     found = []
