@@ -52,9 +52,7 @@ def overview_actions(actions: list, own_organization_id: int | None) -> str:
 
 
 @register.simple_tag
-def timeline_svg(
-    timeline, own_organization_id: int | None = None, index: object = "", title: str | None = None
-) -> str:
+def timeline_svg(timeline, own_organization_id: int | None = None, index: object = "", title: str | None = None) -> str:
     """The drawing of the actions over the cycle's years (plan.overview.timeline); presentation attributes draw it
     where no stylesheet reaches (the PDF), the page's CSS takes precedence over them. Its title is its alternative
     text (in the PDF too): the page's says that a table of the same dates follows, the plan document gives its
