@@ -388,6 +388,7 @@ def overview_sections(access, cycle) -> list[Section]:
             for row in block.rows
         ],
         empty=_("Aucun objectif."),
+        widths=(3, 2, 4, 6),  # the system's column holds « Communauté » on one line, the actions' the rest
     )
     grand = whole.grand_total
     budget = [

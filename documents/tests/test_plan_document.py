@@ -173,3 +173,14 @@ def test_the_plan_in_word_in_english(cast, cycle, client_for, plan_url):
     for expected in ("Concerted action plan", "Objectives and desired transformations", "$1,234.50", "Family: "):
         assert expected in text, expected
     assert "Plan d'action concerté" not in text
+
+
+@pytest.mark.parametrize(("key", "page"), [("plan", 2), ("vue-ensemble", 1)])
+def test_the_overviews_system_column_holds_its_longest_name(cast, cycle, client_for, cycle_url, key, page):
+    # « Communauté », the longest system, on one line in the overview's narrowest column (it wrapped mid-word).
+    objective = a_plan(cast, cycle)
+    TransformationFactory(objective=objective, system="communaute", statement="Les lieux publics invitent à lire.")
+    address = cycle_url("documents:cycle", key=key, file_format="pdf")
+    reader = PdfReader(io.BytesIO(fetched(client_for(cast.coordinator), address)[1]))
+    overview = reader.pages[page].extract_text()
+    assert "Communauté" in overview and "Communaut\n" not in overview
