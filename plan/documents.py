@@ -426,7 +426,7 @@ DOCUMENTS = (
         pdf="plan/documents/plan.html",
         word=write_plan,
         sheets=plan_sheets,
-        # A 200-action plan is some 140 pages: WeasyPrint lays them out in about 10 s (bench/README.md).
+        # A 200-action plan is some 46 pages: WeasyPrint lays them out in about 3 s (bench/README.md).
         background=(PDF,),
     ),
     sections_document(
