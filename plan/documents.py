@@ -57,6 +57,79 @@ def funding(actions, years: list[int]) -> Funding:
     return Funding(years=every_year, rows=rows, year_totals=year_totals, total=sum(year_totals, Decimal("0")))
 
 
+@dataclass(frozen=True)
+class Described:
+    """An action's paragraph in the PDF: what its row in the table leaves out, as « label : value » pairs."""
+
+    action: object
+    facts: list[str]
+
+
+@dataclass(frozen=True)
+class ActionGroup:
+    """One objective's actions in the PDF: a row each in one table (`actions`), then a paragraph for each action
+    it is the first objective of (`described`); `objective` is None for the actions that serve no transformation
+    yet."""
+
+    objective: object
+    actions: list
+    described: list[Described]
+
+
+def action_groups(plan) -> list[ActionGroup]:
+    groups, seen = [], set()
+    for objective in plan.objectives:
+        served = {a.pk for t in objective.plan_transformations for a in plan.actions_by_transformation.get(t.pk, [])}
+        actions = [a for a in plan.actions if a.pk in served]
+        if actions:
+            groups.append(ActionGroup(objective, actions, [_described(a) for a in actions if a.pk not in seen]))
+            seen |= served
+    unlinked = [a for a in plan.actions if not a.transformation_list]
+    if unlinked:
+        groups.append(ActionGroup(None, unlinked, [_described(a) for a in unlinked]))
+    return groups
+
+
+def _fact(label: str, value: str) -> str:
+    return _("%(label)s : %(value)s") % {"label": label, "value": value}
+
+
+def _described(action) -> Described:
+    facts = [_fact(_("État"), action.get_status_display())]
+    if action.follow_up:
+        facts.append(_fact(_("Calendrier de suivi"), action.get_follow_up_display()))
+    if action.human_resources:
+        facts.append(_fact(_("Ressources humaines"), action.human_resources))
+    if action.material_resources:
+        facts.append(_fact(_("Ressources matérielles"), action.material_resources))
+    if action.milestone_list:
+        facts.append(_fact(_("Jalons"), "; ".join(_milestone(m) for m in action.milestone_list)))
+    for part in action.partner_list:
+        given = [part.contribution_in_kind] if part.contribution_in_kind else []
+        given += [money(part.contribution_money)] if part.contribution_money else []
+        if given:
+            label = _("Contribution de %(organization)s") % {"organization": part.organization.name}
+            facts.append(_fact(label, "; ".join(given)))
+    if action.budget_list:
+        lines = "; ".join(
+            _("%(year)s, %(funder)s, %(status)s : %(amount)s")
+            % {
+                "year": line.year,
+                "funder": line.funder.name,
+                "status": line.get_status_display().lower(),
+                "amount": money(line.amount),
+            }
+            for line in action.budget_list
+        )
+        facts.append(_fact(_("Budget"), lines))
+    return Described(action, facts)
+
+
+def _milestone(milestone) -> str:
+    done = f" ({_('atteint')})" if milestone.done else ""
+    return f"{text.long_date(milestone.date)} — {milestone.title}{done}"
+
+
 def timeline_pages(actions, cycle) -> list[Timeline]:
     """The plan's timeline (the overview's drawing) cut into pages of ACTIONS_PER_TIMELINE bars."""
     dated = sorted((a for a in actions if a.starts_on and a.ends_on), key=lambda a: (a.starts_on, a.title))
@@ -74,6 +147,7 @@ def gather(access, cycle) -> dict:
         "overview": whole,
         "adopted": versions[0] if versions else None,
         "timelines": timeline_pages(whole.actions, cycle),
+        "action_groups": action_groups(plan),
         "funding": funding(plan.actions, selectors.cycle_years(cycle)),
     }
 
@@ -215,12 +289,7 @@ def _write_actions(writer, data: dict) -> None:
                 numeric=frozenset({3}),
             )
         if action.milestone_list:
-            writer.bullets(
-                [
-                    f"{text.long_date(m.date)} — {m.title}" + (f" ({_('atteint')})" if m.done else "")
-                    for m in action.milestone_list
-                ]
-            )
+            writer.bullets([_milestone(m) for m in action.milestone_list])
         if action.budget_list:
             writer.table(
                 _("Budget de l'action"),
@@ -319,6 +388,7 @@ def overview_sections(access, cycle) -> list[Section]:
             for row in block.rows
         ],
         empty=_("Aucun objectif."),
+        widths=(3, 2, 4, 6),  # the system's column holds « Communauté » on one line, the actions' the rest
     )
     grand = whole.grand_total
     budget = [
@@ -356,7 +426,7 @@ DOCUMENTS = (
         pdf="plan/documents/plan.html",
         word=write_plan,
         sheets=plan_sheets,
-        # A 200-action plan is some 140 pages: WeasyPrint lays them out in about 10 s (bench/README.md).
+        # A 200-action plan is some 46 pages: WeasyPrint lays them out in about 3 s (bench/README.md).
         background=(PDF,),
     ),
     sections_document(

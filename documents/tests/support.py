@@ -60,9 +60,11 @@ def _spaces(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
-def pdf_text(content: bytes) -> str:
+def pdf_text(content: bytes, *, flat: bool = False) -> str:
+    """The PDF's text; `flat`, its words separated by single spaces, as a table's narrow cell wraps them anywhere."""
     reader = PdfReader(io.BytesIO(content))
-    return _spaces("\n".join(page.extract_text() for page in reader.pages))
+    text = _spaces("\n".join(page.extract_text() for page in reader.pages))
+    return " ".join(text.split()) if flat else text
 
 
 def docx_text(content: bytes) -> str:

@@ -52,14 +52,16 @@ def overview_actions(actions: list, own_organization_id: int | None) -> str:
 
 
 @register.simple_tag
-def timeline_svg(timeline, own_organization_id: int | None = None, index: object = "") -> str:
+def timeline_svg(timeline, own_organization_id: int | None = None, index: object = "", title: str | None = None) -> str:
     """The drawing of the actions over the cycle's years (plan.overview.timeline); presentation attributes draw it
-    where no stylesheet reaches (the PDF), the page's CSS takes precedence over them."""
+    where no stylesheet reaches (the PDF), the page's CSS takes precedence over them. Its title is its alternative
+    text (in the PDF too): the page's says that a table of the same dates follows, the plan document gives its
+    own."""
     title_id = f"timeline-title{escape(index or '')}"
+    title = title or _("Calendrier des actions sur les années du cycle ; le même contenu suit en tableau.")
     parts = [
         f'<svg class="plan-timeline" viewBox="-4 0 {timeline.width + 8} {timeline.height}" role="img" '
-        f'aria-labelledby="{title_id}">\n  <title id="{title_id}">'
-        f"{escape(_('Calendrier des actions sur les années du cycle ; le même contenu suit en tableau.'))}</title>\n  "
+        f'aria-labelledby="{title_id}">\n  <title id="{title_id}">{escape(title)}</title>\n  '
     ]
     for tick in timeline.ticks:
         parts.append(
