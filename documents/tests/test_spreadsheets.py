@@ -62,8 +62,9 @@ def test_the_plans_spreadsheet_keeps_numbers_and_dates(cast, cycle, client_for, 
         "Bailleurs de fonds",
     ]
     actions = list(workbook["Actions"].iter_rows(values_only=True))
-    assert actions[0][0] == "Action" and actions[1][0] == "Croque-livres 1"
-    assert actions[0][6] == "Début" and actions[1][6].year == 2025
-    assert actions[0][12] == "Budget total" and float(actions[1][12]) == 2034.5
+    header, first = actions[0], dict(zip(actions[0], actions[1], strict=True))
+    assert header[0] == "Action" and first["Action"] == "Croque-livres 1"
+    assert first["Début"].year == 2025
+    assert float(first["Budget total"]) == 2034.5
     budget = list(workbook["Budget"].iter_rows(values_only=True))
     assert sorted(float(row[5]) for row in budget[1:]) == [800.0, 1234.5]
