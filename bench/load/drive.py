@@ -48,14 +48,16 @@ def locust(stack_: Stack, *, users: int, spawn_rate: float, seconds: int, prefix
     with Path(f"{prefix}.log").open("w") as log:
         subprocess.run(_command(users, spawn_rate, prefix, seconds), cwd=stack.ROOT, env=_environment(stack_),
                        check=False, stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
-    return Step(users, seconds, _stats(Path(f"{prefix}_stats.csv")), _failures(Path(f"{prefix}_failures.csv")))
+    return Step(users, seconds, stats(Path(f"{prefix}_stats.csv")), _failures(Path(f"{prefix}_failures.csv")))
 
 
-def start_locust(stack_: Stack, *, users: int, spawn_rate: float, prefix: Path) -> subprocess.Popen:
-    """A run in the background, until it is terminated (the fault drills)."""
+def start_locust(stack_: Stack, *, users: int, spawn_rate: float, prefix: Path, writes: int = 1) -> subprocess.Popen:
+    """A run in the background, until it is terminated (the fault drills); `writes` in 13 of people's turns save
+    a record (one by default, as in `make load`)."""
+    env = {**_environment(stack_), "LOAD_WRITES": str(writes)}
     with Path(f"{prefix}.log").open("w") as log:  # the child keeps its own copy of the descriptor
-        return subprocess.Popen(_command(users, spawn_rate, prefix, None), cwd=stack.ROOT,
-                                env=_environment(stack_), stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+        return subprocess.Popen(_command(users, spawn_rate, prefix, None), cwd=stack.ROOT, env=env, stdout=log,
+                                stderr=subprocess.STDOUT)  # fmt: skip
 
 
 def _number(value: str) -> float:
@@ -65,7 +67,7 @@ def _number(value: str) -> float:
         return 0.0
 
 
-def _stats(path: Path) -> list[dict]:
+def stats(path: Path) -> list[dict]:
     with path.open() as handle:
         return [
             {

@@ -42,12 +42,13 @@ def main(argv: list[str] | None = None) -> int:
     stem.with_suffix(".md").write_text(markdown(results))
     print(markdown(results))
     say(f"Written: {stem.with_suffix('.md')} and its .json")
-    return 0 if all(drill["ok"] for drill in results["drills"]) and not results["ledger"]["lost"] else 1
+    survived = all(drill["ok"] for drill in results["drills"])
+    return 0 if survived and results["ledger"]["acknowledged"] and not results["ledger"]["lost"] else 1
 
 
 def _drills(stack_: Stack, args: argparse.Namespace) -> dict:
     coordinator = next(person for person in drive.cast(stack_) if person["role"] == "coordinator")
-    load = drive.start_locust(stack_, users=args.users, spawn_rate=5, prefix=stack_.folder / "locust-faults")
+    load = drive.start_locust(stack_, users=args.users, spawn_rate=5, prefix=stack_.folder / "locust-faults", writes=6)
     try:
         time.sleep(20)  # everybody signed in and working
         drills = []
@@ -58,7 +59,24 @@ def _drills(stack_: Stack, args: argparse.Namespace) -> dict:
     finally:
         load.terminate()
         load.wait(30)
-    return {"drills": drills, "ledger": drive.ledger_check(stack_), "users": args.users}
+    return {
+        "drills": drills,
+        "load": _load_figures(stack_.folder / "locust-faults"),
+        "ledger": drive.ledger_check(stack_),
+        "users": args.users,
+    }
+
+
+def _load_figures(prefix: Path) -> dict:
+    """What the simulated people did meanwhile: a drill without writes under way would prove nothing."""
+    stats = Path(f"{prefix}_stats.csv")
+    if not stats.exists():
+        return {"requests": 0, "writes": 0, "log": Path(f"{prefix}.log").read_text()[-2000:]}
+    rows = drive.stats(stats)
+    total = next(row for row in rows if row["name"] == "Aggregated")
+    writes = sum(row["requests"] for row in rows if row["name"].endswith("(save)"))
+    kinds = {row["name"]: row["requests"] for row in rows if row["name"] != "Aggregated"}
+    return {"requests": total["requests"], "failures": total["failures"], "writes": writes, "kinds": kinds}
 
 
 # The drills ---------------------------------------------------------------------------------------------------
@@ -183,7 +201,11 @@ def _until_ok(check: Callable[[], bool], timeout: float = 60) -> float | None:
 
 
 def markdown(results: dict) -> str:
-    lines = ["# Concerto fault drills", "", f"Under load: {results['users']} simulated users.", ""]
+    load = results["load"]
+    lines = ["# Concerto fault drills", "", f"Under load: {results['users']} simulated users, {load['requests']} "
+             f"requests during the drills, {load['writes']} of them saving a record.", ""]  # fmt: skip
+    if "log" in load:
+        lines += ["The simulated people did not run; the end of their log:", "", "```", load["log"], "```", ""]
     for drill in results["drills"]:
         lines.append(f"## {drill['name']}: {'survived' if drill['ok'] else 'FAILED'}")
         lines += [f"- {key}: {value}" for key, value in drill.items() if key not in {"name", "ok"}]

@@ -22,6 +22,7 @@ HOSTS = os.environ["LOAD_HOSTS"].split(",")
 CAST = json.loads(Path(os.environ["LOAD_CAST"]).read_text())
 LEDGER = Path(os.environ["LOAD_LEDGER"])
 RUN = os.environ["LOAD_RUN"]
+WRITES = int(os.environ.get("LOAD_WRITES", "1"))  # of 13 turns: the fault drills want many writes under way
 _people = itertools.cycle(random.Random(RUN).sample(CAST, len(CAST)))
 _markers = itertools.count(1)
 
@@ -68,12 +69,12 @@ class Member(HttpUser):
                 "password": ledger.PASSWORD}  # fmt: skip
         self.post(self.person["sign_in"], data, name="sign in")
 
-    @task(12)
+    @task(13 - WRITES)
     def browse(self) -> None:
         label, path = random.choice(self.person["pages"])
         self.get(path, name=label)
 
-    @task(1)
+    @task(WRITES)
     def write(self) -> None:
         writes = self.person["writes"]
         if not writes:
