@@ -3,7 +3,7 @@
 import functools
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -237,6 +237,18 @@ def _give_serialized_contents(contents: dict[str, str]) -> None:
 
     for alias, serialized in contents.items():
         connections[alias]._test_serialized_contents = serialized
+
+
+@pytest.fixture(autouse=True)
+def _site_language() -> Iterator[None]:
+    """Each test starts in the site's language: a request in English (or a document built in the reader's
+    language) leaves English active in the thread, and a later test reading messages outside a request would
+    read them in English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)
